@@ -1,0 +1,65 @@
+using Pagecall.Emulator.Api;
+using Pagecall.Emulator.Faults;
+using Pagecall.Emulator.State;
+
+namespace Pagecall.Emulator.Hosting;
+
+/// <summary>Builds the ASP.NET Core application: logging, addresses, middleware order and routes.</summary>
+internal static class EmulatorHost
+{
+    private const string DefaultUrl = "http://127.0.0.1:0";
+
+    public static WebApplication Build(
+        EmulatorOptions options, EmulatorStore store, FaultInjector faults, WorkspaceDirectory workspaces)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(EmulatorHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        ConfigureLogging(builder.Logging, options);
+        builder.WebHost.UseUrls(options.Urls.Count > 0 ? [.. options.Urls] : [DefaultUrl]);
+        if (!options.StopOnConsoleSignals)
+        {
+            builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+        }
+
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(faults);
+        builder.Services.AddSingleton(workspaces);
+
+        var app = builder.Build();
+        app.UseMiddleware<RequestLogMiddleware>();
+        app.UseStatusCodePages(context => ErrorResponses.WriteRoutingErrorAsync(context.HttpContext));
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments("/v1"),
+            v1 => v1.UseMiddleware<FaultInjectionMiddleware>().UseMiddleware<ApiKeyMiddleware>());
+        app.UseRouting();
+        app.MapPagecallApi(store);
+        new JoinCheck(store).Map(app);
+        return app;
+    }
+
+    /// <summary>
+    /// Adds the caller's providers, then keeps framework categories at Warning: ASP.NET Core's own request
+    /// logs at Information carry the full URL, and /meet URLs hold access tokens.
+    /// </summary>
+    private static void ConfigureLogging(ILoggingBuilder logging, EmulatorOptions options)
+    {
+        logging.ClearProviders();
+        options.ConfigureLogging?.Invoke(logging);
+        logging.AddFilter("Microsoft", LogLevel.Warning);
+        logging.AddFilter("System", LogLevel.Warning);
+        logging.AddFilter(RequestLogMiddleware.LogCategory, LogLevel.Information);
+    }
+
+    /// <summary>A host lifetime that leaves Ctrl+C to the process that embeds the emulator.</summary>
+    private sealed class EmbeddedHostLifetime : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging.Console;
+
+namespace Pagecall.Emulator;
+
+/// <summary>The command-line entry point: <c>Pagecall.Emulator --api-key KEY [options]</c>.</summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        EmulatorOptions? parsed;
+        try
+        {
+            parsed = CommandLine.Parse(args, Environment.GetEnvironmentVariable(CommandLine.ApiKeysVariable));
+        }
+        catch (FormatException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 2;
+        }
+
+        if (parsed is null)
+        {
+            Console.WriteLine(CommandLine.Help);
+            return 0;
+        }
+
+        var options = new EmulatorOptions
+        {
+            Urls = parsed.Urls,
+            ApiKeys = parsed.ApiKeys,
+            DataFile = parsed.DataFile,
+            Faults = parsed.Faults,
+            StopOnConsoleSignals = true,
+            ConfigureLogging = logging => logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "HH:mm:ss.fff ";
+                console.ColorBehavior = LoggerColorBehavior.Disabled;
+            }),
+        };
+
+        try
+        {
+            await using var emulator = await PagecallEmulator.StartAsync(options);
+            Console.WriteLine(
+                $"Pagecall emulator listening on {emulator.ApiBaseAddress} with {options.ApiKeys.Distinct().Count()} workspace(s); "
+                + $"state {(options.DataFile is null ? "in memory" : $"in {Path.GetFullPath(options.DataFile)}")}. Press Ctrl+C to stop.");
+            await emulator.WaitForShutdownAsync();
+            return 0;
+        }
+        catch (EmulatorStartupException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return 1;
+        }
+        catch (IOException exception)
+        {
+            await Console.Error.WriteLineAsync($"The emulator could not start: {exception.Message}");
+            return 1;
+        }
+    }
+}
