@@ -51,7 +51,7 @@ public static class ManifestErrors
 
     public static ManifestDiagnostic YamlSyntax(SourcePosition at, string parserMessage) =>
         Error("PM001", at, "", $"The file is not valid YAML: {parserMessage.TrimEnd('.')}.",
-            "Fix the YAML syntax at this position; quote values that contain ': ' or start with a special character.");
+            "Fix the YAML syntax at this position, and quote values that contain ': ' or start with a special character.");
 
     public static ManifestDiagnostic TabIndentation(SourcePosition at) =>
         Error("PM002", at, "", "A tab character is used for indentation, and YAML allows only spaces there.",
@@ -71,7 +71,7 @@ public static class ManifestErrors
 
     public static ManifestDiagnostic NestingTooDeep(SourcePosition at, int limit) =>
         Error("PM006", at, "", $"The document nests deeper than {limit} levels.",
-            "Flatten the document; a manifest needs no more than five levels.");
+            "Flatten the document. A manifest needs no more than five levels.");
 
     public static ManifestDiagnostic EmptyDocument(string file) =>
         Error("PM007", Start(file), "", "The file contains no YAML document.",
@@ -86,7 +86,7 @@ public static class ManifestErrors
             "Keep one document per manifest file and remove the extra \"---\" separator.");
 
     public static ManifestDiagnostic DuplicateKey(SourcePosition at, string path, string key, SourcePosition first) =>
-        Error("PM010", at, path, $"Key {Quote(key)} appears twice in this mapping; the first is at {LineColumn(first)}.",
+        Error("PM010", at, path, $"Key {Quote(key)} appears twice in this mapping. The first is at {LineColumn(first)}.",
             "Remove one of the two entries.");
 
     public static ManifestDiagnostic UnknownKey(
@@ -149,21 +149,21 @@ public static class ManifestErrors
             "Write a full URL such as https://example.com/avatar.png.");
 
     public static ManifestDiagnostic DuplicateUserId(SourcePosition at, string path, string userId, SourcePosition first) =>
-        Error("PM023", at, path, $"User id {Quote(userId)} is declared twice; the first is at {LineColumn(first)}.",
+        Error("PM023", at, path, $"User id {Quote(userId)} is declared twice. The first is at {LineColumn(first)}.",
             "Merge the two users into one entry.");
 
     public static ManifestDiagnostic DuplicateRoomName(SourcePosition at, string path, string name, SourcePosition first) =>
         Error("PM024", at, path,
-            $"Room name {Quote(name)} is used by two rooms without an id; the first is at {LineColumn(first)}.",
+            $"Room name {Quote(name)} is used by two rooms without an id. The first is at {LineColumn(first)}.",
             "Give the rooms different names, or pin each one with its live \"id\".");
 
     public static ManifestDiagnostic DuplicateRoomId(SourcePosition at, string path, string id, SourcePosition first) =>
-        Error("PM025", at, path, $"Room id {Quote(id)} is pinned by two rooms; the first is at {LineColumn(first)}.",
+        Error("PM025", at, path, $"Room id {Quote(id)} is pinned by two rooms. The first is at {LineColumn(first)}.",
             "Remove the duplicate room or correct its id.");
 
     public static ManifestDiagnostic DuplicateMember(SourcePosition at, string path, string userId, SourcePosition first) =>
         Error("PM026", at, path,
-            $"User {Quote(userId)} is listed twice in this room; the first is at {LineColumn(first)}.",
+            $"User {Quote(userId)} is listed twice in this room. The first is at {LineColumn(first)}.",
             "Keep one entry with the type the user should have.");
 
     public static ManifestDiagnostic RenamedFromOwnName(SourcePosition at, string path, string name) =>
@@ -249,8 +249,8 @@ public static class ManifestErrors
 
         return lower switch
         {
-            "yes" or "y" or "on" or "1" => "Write true; YAML 1.2 reads only true and false as booleans.",
-            "no" or "n" or "off" or "0" => "Write false; YAML 1.2 reads only true and false as booleans.",
+            "yes" or "y" or "on" or "1" => "Write true, because YAML 1.2 reads only true and false as booleans.",
+            "no" or "n" or "off" or "0" => "Write false, because YAML 1.2 reads only true and false as booleans.",
             _ => "Write true or false.",
         };
     }
