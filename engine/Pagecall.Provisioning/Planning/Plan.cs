@@ -1,0 +1,104 @@
+namespace Pagecall.Provisioning.Planning;
+
+/// <summary>Kind of workspace object that a change addresses.</summary>
+public enum ResourceKind
+{
+    User,
+    Room,
+    Member,
+}
+
+/// <summary>What a change does to its object. The reason for the action is carried separately.</summary>
+public enum ChangeAction
+{
+    /// <summary>The object stays as it is.</summary>
+    NoOp,
+
+    /// <summary>The object is created.</summary>
+    Create,
+
+    /// <summary>Fields of the object change in place.</summary>
+    Update,
+
+    /// <summary>A new object is created and the old one is terminated, because a field cannot change in place.</summary>
+    Replace,
+
+    /// <summary>The object is removed.</summary>
+    Delete,
+}
+
+/// <summary>A before and after value of one field. Sensitive values are masked by renderers, never printed.</summary>
+/// <param name="Field">Manifest name of the field, such as <c>name</c> or <c>type</c>.</param>
+/// <param name="Before">Live value before the change, or null when the field had no value.</param>
+/// <param name="After">Value after the change, or null when the field will have no value.</param>
+/// <param name="ForcesReplacement">True when this field cannot change in place and causes a replace.</param>
+/// <param name="Sensitive">True when the values are secrets that no output may show.</param>
+public sealed record FieldChange(
+    string Field,
+    string? Before,
+    string? After,
+    bool ForcesReplacement = false,
+    bool Sensitive = false);
+
+/// <summary>Position of an element in the manifest file, 1-based.</summary>
+public sealed record SourceReference(string File, int Line, int Column);
+
+/// <summary>
+/// One planned change: the object it addresses, the action, why, the field differences and the changes it
+/// depends on. Addresses look like <c>user["mentor-ashley"]</c>, <c>room["Demo"]</c> and
+/// <c>room["Demo"].member["mentor-ashley"]</c>.
+/// </summary>
+public sealed record PlannedChange
+{
+    public required string Address { get; init; }
+
+    public required ResourceKind Kind { get; init; }
+
+    public required ChangeAction Action { get; init; }
+
+    /// <summary>Why the action was chosen, in words, such as "type cannot change in place".</summary>
+    public required string Reason { get; init; }
+
+    /// <summary>Live id of the object, when it exists already.</summary>
+    public string? LiveId { get; init; }
+
+    public IReadOnlyList<FieldChange> Fields { get; init; } = [];
+
+    /// <summary>Addresses of changes that must succeed before this one runs.</summary>
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
+
+    /// <summary>True when the change destroys or replaces an object and so needs explicit consent.</summary>
+    public bool IsDestructive => Action is ChangeAction.Replace or ChangeAction.Delete && Kind != ResourceKind.Member;
+
+    public SourceReference? Source { get; init; }
+}
+
+/// <summary>Counts of a plan by action, as shown in its summary line.</summary>
+public sealed record PlanSummary(int ToCreate, int ToUpdate, int ToReplace, int ToRemove, int Unchanged)
+{
+    public bool HasChanges => ToCreate + ToUpdate + ToReplace + ToRemove > 0;
+
+    public static PlanSummary Of(IEnumerable<PlannedChange> changes)
+    {
+        int create = 0, update = 0, replace = 0, remove = 0, unchanged = 0;
+        foreach (var change in changes)
+        {
+            switch (change.Action)
+            {
+                case ChangeAction.Create: create++; break;
+                case ChangeAction.Update: update++; break;
+                case ChangeAction.Replace: replace++; break;
+                case ChangeAction.Delete: remove++; break;
+                default: unchanged++; break;
+            }
+        }
+
+        return new PlanSummary(create, update, replace, remove, unchanged);
+    }
+}
+
+/// <summary>An ordered list of changes that brings the live workspace to the manifest.</summary>
+public sealed record Plan(string ManifestFile, IReadOnlyList<PlannedChange> Changes)
+{
+    public PlanSummary Summary { get; } = PlanSummary.Of(Changes);
+}
