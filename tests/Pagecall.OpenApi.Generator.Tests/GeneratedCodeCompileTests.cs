@@ -1,0 +1,60 @@
+using Pagecall.OpenApi.Generator.Tests.Infrastructure;
+
+namespace Pagecall.OpenApi.Generator.Tests;
+
+/// <summary>
+/// Compiles the generated code of every spec the project knows with nullable enabled, warnings as errors and XML
+/// documentation, and requires zero warnings.
+/// </summary>
+public sealed class GeneratedCodeCompileTests
+{
+    /// <summary>The file names in the ordinary-size corpus.</summary>
+    public static TheoryData<string> CorpusSpecs => RepositoryPaths.ListSpecs(RepositoryPaths.Corpus);
+
+    /// <summary>The file names in the corpus of specs larger than a megabyte.</summary>
+    public static TheoryData<string> LargeCorpusSpecs => RepositoryPaths.ListSpecs(RepositoryPaths.LargeCorpus);
+
+    [Fact]
+    public void PagecallSpecCompilesWithoutWarnings()
+    {
+        var result = SpecRuns.Pagecall();
+
+        result.AssertCompilesCleanly();
+        Assert.DoesNotContain(result.Sources, source =>
+            source.SourceText.ToString().Contains("IServiceCollection", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PagecallRegistrationCompilesWithHttpClientFactory()
+    {
+        var result = SpecRuns.Pagecall(referenceHttpClientFactory: true);
+
+        result.AssertCompilesCleanly();
+        Assert.Contains(result.Sources, source =>
+            source.SourceText.ToString().Contains("IServiceCollection", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(CorpusSpecs))]
+    public void CorpusSpecCompilesWithoutWarnings(string fileName)
+    {
+        var path = RepositoryPaths.RequireCorpusFile(RepositoryPaths.Corpus, fileName);
+
+        var result = SpecRuns.Get(path, SpecRuns.CorpusClientName(fileName));
+
+        result.AssertCompilesCleanly();
+        Assert.NotEmpty(result.Sources);
+    }
+
+    [Theory]
+    [MemberData(nameof(LargeCorpusSpecs))]
+    public void LargeCorpusSpecCompilesWithoutWarnings(string fileName)
+    {
+        var path = RepositoryPaths.RequireCorpusFile(RepositoryPaths.LargeCorpus, fileName);
+
+        var result = SpecRuns.Get(path, SpecRuns.CorpusClientName(fileName));
+
+        result.AssertCompilesCleanly();
+        Assert.NotEmpty(result.Sources);
+    }
+}
