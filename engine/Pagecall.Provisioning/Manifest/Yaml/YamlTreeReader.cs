@@ -43,7 +43,7 @@ internal sealed class YamlTreeReader
         try
         {
             var parser = new Parser(new StringReader(_text));
-            while (parser.MoveNext())
+            while (MoveNext(parser))
             {
                 var error = Accept(parser.Current!);
                 if (error is not null)
@@ -58,6 +58,22 @@ internal sealed class YamlTreeReader
         }
 
         return _root is null ? Failed(ManifestErrors.EmptyDocument(_file)) : new YamlReadResult(_root, []);
+    }
+
+    /// <summary>Advances the parser, turning its internal failures into syntax errors at the last good position.</summary>
+    private bool MoveNext(Parser parser)
+    {
+        try
+        {
+            return parser.MoveNext();
+        }
+        catch (InvalidOperationException exception)
+        {
+            // NOTE: YamlDotNet 18.1.0 throws InvalidOperationException from Scanner.ScanPlainScalar on some
+            // malformed input, such as ":\n{g\n-", where a YamlException is expected.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new SyntaxErrorException(at, at, $"the YAML parser failed after this position ({exception.Message.TrimEnd('.')})");
+        }
     }
 
     private ManifestDiagnostic? Accept(ParsingEvent parsingEvent) => parsingEvent switch
@@ -139,20 +155,19 @@ internal sealed class YamlTreeReader
 
     private ManifestDiagnostic DescribeSyntaxError(YamlException exception)
     {
-        var tab = FindIndentationTab(exception.Start.Line);
+        // YamlDotNet reports some tab errors at the start of the enclosing mapping, far above the tab itself.
+        var mentionsTab = exception.Message.Contains("tab", StringComparison.OrdinalIgnoreCase);
+        var tab = FindIndentationTab(mentionsTab ? long.MaxValue : exception.Start.Line);
         return tab is not null
             ? ManifestErrors.TabIndentation(tab)
             : ManifestErrors.YamlSyntax(At(exception.Start), StripLocation(exception.Message));
     }
 
-    /// <summary>
-    /// Finds a tab in the leading whitespace of the lines up to and just after the failing line. YamlDotNet
-    /// sometimes reports a tab problem at the start of the enclosing mapping, not at the tab itself.
-    /// </summary>
+    /// <summary>Finds a tab in the leading whitespace of the lines up to and just after <paramref name="failingLine"/>.</summary>
     private SourcePosition? FindIndentationTab(long failingLine)
     {
         var lines = _text.Split('\n');
-        var last = Math.Min(lines.Length, failingLine + 1);
+        var last = failingLine >= lines.Length ? lines.Length : (int)failingLine + 1;
         for (var index = 0; index < last; index++)
         {
             var line = lines[index];
