@@ -1,0 +1,81 @@
+namespace Pagecall.Emulator.Tests;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void ParsesEveryFlag()
+    {
+        string[] args =
+        [
+            "--urls", "http://127.0.0.1:4010", "--api-key", "a", "--api-key=b", "--data", "state.json",
+            "--seed", "42", "--latency", "20-80", "--rate-limit", "50", "--error-rate", "0.1",
+            "--lost-write-rate", "0.02", "--lost-write-mode", "drop",
+        ];
+
+        var options = CommandLine.Parse(args, apiKeysVariable: "c, d");
+
+        Assert.NotNull(options);
+        Assert.Equal(["http://127.0.0.1:4010"], options.Urls);
+        Assert.Equal(["a", "b", "c", "d"], options.ApiKeys);
+        Assert.Equal("state.json", options.DataFile);
+        Assert.Equal(
+            new FaultOptions
+            {
+                Seed = 42,
+                LatencyMinMilliseconds = 20,
+                LatencyMaxMilliseconds = 80,
+                RateLimitPerSecond = 50,
+                ErrorRate = 0.1,
+                LostWriteRate = 0.02,
+                LostWriteMode = LostWriteMode.Drop,
+            },
+            options.Faults);
+    }
+
+    [Fact]
+    public void DefaultsToPort4010AndNoFaults()
+    {
+        var options = CommandLine.Parse(["--api-key", "k"], apiKeysVariable: null);
+
+        Assert.NotNull(options);
+        Assert.Equal([CommandLine.DefaultUrl], options.Urls);
+        Assert.Null(options.DataFile);
+        Assert.Equal(new FaultOptions(), options.Faults);
+    }
+
+    [Fact]
+    public void FixedLatencySetsBothBounds()
+    {
+        var options = CommandLine.Parse(["--api-key", "k", "--latency", "25"], apiKeysVariable: null);
+
+        Assert.Equal(25, options!.Faults.LatencyMinMilliseconds);
+        Assert.Equal(25, options.Faults.LatencyMaxMilliseconds);
+    }
+
+    [Fact]
+    public void KeysMayComeOnlyFromEnvironment()
+    {
+        var options = CommandLine.Parse([], apiKeysVariable: "env-key");
+
+        Assert.Equal(["env-key"], options!.ApiKeys);
+    }
+
+    [Fact]
+    public void HelpReturnsNull() => Assert.Null(CommandLine.Parse(["--help"], apiKeysVariable: null));
+
+    [Theory]
+    [InlineData("--api-key k --bogus 1", "--bogus")]
+    [InlineData("--api-key k --seed", "--seed")]
+    [InlineData("--api-key k --latency 80-20", "latency")]
+    [InlineData("--api-key k --latency a-b", "--latency")]
+    [InlineData("--api-key k --error-rate 2", "ErrorRate")]
+    [InlineData("--api-key k --lost-write-mode later", "--lost-write-mode")]
+    [InlineData("--data x.json", "--api-key")]
+    public void RejectsInvalidArguments(string args, string named)
+    {
+        var error = Assert.Throws<FormatException>(() =>
+            CommandLine.Parse(args.Split(' '), apiKeysVariable: null));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+}

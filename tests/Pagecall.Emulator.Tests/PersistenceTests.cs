@@ -1,0 +1,76 @@
+using System.Net;
+
+namespace Pagecall.Emulator.Tests;
+
+public sealed class PersistenceTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("pagecall-emulator-").FullName;
+
+    private string DataFile => Path.Combine(_folder, "state.json");
+
+    [Fact]
+    public async Task StateSurvivesRestart()
+    {
+        string roomId;
+        string accessToken;
+        await using (var first = await TestEmulator.StartAsync(dataFile: DataFile))
+        {
+            var user = await first.Client.CreateUserAsync("kept", name: "Kept");
+            accessToken = user["access_token"].Text();
+            var room = await first.Client.CreateRoomAsync("private", "Persisted", "kept");
+            roomId = room["id"].Text();
+            await first.Client.PutApiAsync($"rooms/{roomId}/members/kept", """{"type":"host"}""");
+        }
+
+        await using var second = await TestEmulator.StartAsync(dataFile: DataFile);
+        var userAfter = await second.Client.GetApiAsync("users/kept");
+        var roomAfter = await second.Client.GetApiAsync($"rooms/{roomId}");
+        var memberAfter = await second.Client.GetApiAsync($"rooms/{roomId}/members/kept");
+
+        Assert.Equal(accessToken, userAfter.Json["user"]!["access_token"].Text());
+        Assert.Equal("Persisted", roomAfter.Json["room"]!["name"].Text());
+        Assert.Equal("host", memberAfter.Json["member"]!["type"].Text());
+    }
+
+    [Fact]
+    public async Task EachAcknowledgedWriteIsOnDisk()
+    {
+        await using var emulator = await TestEmulator.StartAsync(dataFile: DataFile);
+
+        await emulator.Client.CreateUserAsync("on-disk");
+
+        var text = await File.ReadAllTextAsync(DataFile, TestContext.Current.CancellationToken);
+        Assert.Contains("\"on-disk\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestEmulator.ApiKey, text, StringComparison.Ordinal);
+        Assert.Equal(["state.json"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task DeletionsArePersisted()
+    {
+        await using (var first = await TestEmulator.StartAsync(dataFile: DataFile))
+        {
+            await first.Client.CreateUserAsync("gone");
+            await first.Client.DeleteApiAsync("users/gone");
+        }
+
+        await using var second = await TestEmulator.StartAsync(dataFile: DataFile);
+        Assert.Equal(HttpStatusCode.NotFound, (await second.Client.GetApiAsync("users/gone")).Status);
+    }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("null")]
+    [InlineData("""{"version":99,"users":[],"rooms":[],"members":[],"sessions":[]}""")]
+    [InlineData("""{"version":1,"users":[{"user_id":"missing the rest"}]}""")]
+    public async Task UnreadableFileFailsStartup(string content)
+    {
+        await File.WriteAllTextAsync(DataFile, content, TestContext.Current.CancellationToken);
+
+        var error = await Assert.ThrowsAsync<EmulatorStartupException>(() => TestEmulator.StartAsync(dataFile: DataFile));
+
+        Assert.Contains(DataFile, error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}

@@ -1,0 +1,68 @@
+using System.Net;
+
+namespace Pagecall.Emulator.Tests;
+
+public sealed class WorkspaceIsolationTests
+{
+    [Fact]
+    public async Task ForeignObjectsAreInvisibleAndUnchangeable()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var owner = emulator.Client;
+        var other = emulator.CreateClient(TestEmulator.OtherApiKey);
+        var user = await owner.CreateUserAsync("shared-id", name: "Owner's");
+        var room = await owner.CreateRoomAsync("private", null, "shared-id");
+        var roomId = room["id"].Text();
+
+        var rooms = await other.GetApiAsync("rooms");
+        var users = await other.GetApiAsync("users");
+        var getRoom = await other.GetApiAsync($"rooms/{roomId}");
+        var rename = await other.PutApiAsync($"rooms/{roomId}", """{"name":"taken"}""");
+        var deleteRoom = await other.DeleteApiAsync($"rooms/{roomId}");
+        var members = await other.GetApiAsync($"rooms/{roomId}/members");
+        var getUser = await other.GetApiAsync("users/shared-id");
+
+        Assert.Empty(rooms.Json["rooms"]!.AsArray());
+        Assert.Empty(users.Json["users"]!.AsArray());
+        foreach (var response in new[] { getRoom, rename, deleteRoom, members, getUser })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, response.Status);
+            Assert.Equal("not_found", response.ErrorCode);
+        }
+
+        var unchanged = await owner.GetApiAsync($"rooms/{roomId}");
+        Assert.Equal(room["name"].Text(), unchanged.Json["room"]!["name"].Text());
+        Assert.Equal(user["id"].Text(), (await owner.GetApiAsync("users/shared-id")).Json["user"]!["id"].Text());
+    }
+
+    [Fact]
+    public async Task SameUserIdIsIndependentPerWorkspace()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var other = emulator.CreateClient(TestEmulator.OtherApiKey);
+        var mine = await emulator.Client.CreateUserAsync("same", name: "Mine");
+
+        var theirs = await other.CreateUserAsync("same", name: "Theirs");
+        await other.DeleteApiAsync("users/same");
+
+        Assert.NotEqual(mine["id"].Text(), theirs["id"].Text());
+        Assert.NotEqual(mine["access_token"].Text(), theirs["access_token"].Text());
+        Assert.NotEqual(mine["application_id"].Text(), theirs["application_id"].Text());
+        var stillMine = await emulator.Client.GetApiAsync("users/same");
+        Assert.Equal("Mine", stillMine.Json["user"]!["name"].Text());
+    }
+
+    [Fact]
+    public async Task ForeignUserCannotBecomeMember()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var other = emulator.CreateClient(TestEmulator.OtherApiKey);
+        await other.CreateUserAsync("theirs-only");
+        var room = await emulator.Client.CreateRoomAsync();
+
+        var response = await emulator.Client.PostApiAsync($"rooms/{room["id"].Text()}/members", """{"user_id":"theirs-only"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("user_id", response.ErrorField);
+    }
+}
