@@ -93,7 +93,7 @@ internal static class CommandLine
         apiKeys.AddRange((apiKeysVariable ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         if (apiKeys.Count == 0)
         {
-            throw new FormatException($"No API key is given. Pass --api-key KEY or set {ApiKeysVariable}.");
+            throw new FormatException($"The API key is missing. Pass --api-key KEY or set {ApiKeysVariable}.");
         }
 
         try

@@ -1,7 +1,7 @@
 namespace Pagecall.Emulator;
 
 /// <summary>
-/// Faults that the emulator injects into /v1 requests; the join check at /meet never sees them. All are off by
+/// Faults that the emulator injects into /v1 requests, never into the join check at /meet. All are off by
 /// default. With the same <see cref="Seed"/> and the same sequence of requests, the injected faults are the same.
 /// </summary>
 public sealed record FaultOptions
@@ -16,17 +16,17 @@ public sealed record FaultOptions
     public int LatencyMaxMilliseconds { get; init; }
 
     /// <summary>
-    /// Requests per second that /v1 accepts, over all API keys together; more are answered 429 with Retry-After.
+    /// Requests per second that /v1 accepts, over all API keys together. Requests above it get 429 with Retry-After.
     /// Zero turns the limit off.
     /// </summary>
     public double RateLimitPerSecond { get; init; }
 
-    /// <summary>Fraction (0 to 1) of requests answered 500 or 503, with equal chance, before they run.</summary>
+    /// <summary>Fraction (0 to 1) of requests that fail with 500 or 503, with equal chance, before they run.</summary>
     public double ErrorRate { get; init; }
 
     /// <summary>
     /// Fraction (0 to 1) of POST, PUT and DELETE requests that change the state but whose successful response
-    /// is replaced as <see cref="LostWriteMode"/> says.
+    /// is replaced as <see cref="LostWriteMode"/> selects.
     /// </summary>
     public double LostWriteRate { get; init; }
 

@@ -87,8 +87,8 @@ public sealed class PagecallEmulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Adds a session of a room member, as if the member had joined; the emulator has no media server, so this
-    /// is the only way a room gets sessions. Returns the session id.
+    /// Adds a session of a room member, as if the member had joined, and returns the session id. The emulator
+    /// has no media server, so this is the only way a room gets sessions.
     /// </summary>
     /// <param name="apiKey">The API key of the room's workspace.</param>
     /// <param name="roomId">The id of the room.</param>

@@ -3,7 +3,7 @@ using Pagecall.Emulator.State;
 namespace Pagecall.Emulator.Api;
 
 /// <summary>
-/// <c>GET /meet?room_id=…&amp;access_token=…</c>: tells whether the join link that Pagecall's tutorial describes
+/// <c>GET /meet?room_id=…&amp;access_token=…</c> returns whether the join link that Pagecall's tutorial describes
 /// would let its holder into the room. It needs no API key, and faults never apply to it.
 /// </summary>
 internal sealed class JoinCheck(EmulatorStore store)

@@ -3,7 +3,7 @@ using Pagecall.Emulator.Api;
 namespace Pagecall.Emulator.Hosting;
 
 /// <summary>
-/// Selects the workspace from <c>Authorization: Bearer &lt;key&gt;</c>; a missing or unknown key is answered 401.
+/// Selects the workspace from <c>Authorization: Bearer &lt;key&gt;</c>. A missing or unknown key gets a 401.
 /// </summary>
 internal sealed class ApiKeyMiddleware(RequestDelegate next, WorkspaceDirectory workspaces)
 {

@@ -44,7 +44,7 @@ internal static class EmulatorHost
 
     /// <summary>
     /// Adds the caller's providers, then keeps framework categories at Warning: ASP.NET Core's own request
-    /// logs at Information carry the full URL, and /meet URLs hold access tokens.
+    /// logs at Information carry the full URL, and /meet URLs contain access tokens.
     /// </summary>
     private static void ConfigureLogging(ILoggingBuilder logging, EmulatorOptions options)
     {

@@ -17,7 +17,7 @@ internal sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILog
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
-            // The client went away; there is no one to answer.
+            // The client closed the connection, so no response can be sent.
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {

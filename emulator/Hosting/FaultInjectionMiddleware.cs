@@ -48,8 +48,8 @@ internal sealed partial class FaultInjectionMiddleware(
     }
 
     /// <summary>
-    /// Runs the request with its response held back; when it succeeded, the client gets a 500 or a dropped
-    /// connection instead, although the change is committed. A failed request keeps its own response.
+    /// Runs the request with its response held back. When the request succeeded, the change stays committed but
+    /// the client gets a 500 or a dropped connection instead. A failed request keeps its own response.
     /// </summary>
     private async Task RunAndLoseResponseAsync(HttpContext context)
     {

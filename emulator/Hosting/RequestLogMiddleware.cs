@@ -4,7 +4,7 @@ namespace Pagecall.Emulator.Hosting;
 
 /// <summary>
 /// Gives each response a unique X-Request-Id header and logs one line per request: method, path, status and
-/// elapsed time. The line never carries the query string, because /meet URLs hold access tokens, nor any
+/// elapsed time. The line never carries the query string, because /meet URLs contain access tokens, nor any
 /// header or body.
 /// </summary>
 internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILoggerFactory loggerFactory)

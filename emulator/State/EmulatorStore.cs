@@ -1,7 +1,7 @@
 namespace Pagecall.Emulator.State;
 
 /// <summary>
-/// The emulator's state for every workspace. Each read or write runs under one lock; a write saves the state
+/// The emulator's state for every workspace. Each read or write runs under one lock. A write saves the state
 /// file, when there is one, before it returns, so a response is sent only after its change is on disk.
 /// </summary>
 internal sealed class EmulatorStore

@@ -32,7 +32,7 @@ internal sealed class StateFile(string path)
 
         if (document is null)
         {
-            throw Unreadable("the file holds JSON null instead of a state object");
+            throw Unreadable("the file contains JSON null instead of a state object");
         }
 
         if (document.Version != StateDocument.CurrentVersion)
@@ -44,8 +44,8 @@ internal sealed class StateFile(string path)
     }
 
     /// <summary>
-    /// Writes the state atomically: a temporary file in the same folder is written and flushed to disk, then
-    /// renamed over the target, so a reader or a crash sees either the old state or the new one.
+    /// Writes the state atomically. A temporary file in the same folder is written, flushed to disk and renamed
+    /// over the target, so after a crash the file contains either the old state or the new one.
     /// </summary>
     public void Save(StateDocument document)
     {

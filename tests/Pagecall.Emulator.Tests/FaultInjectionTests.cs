@@ -192,8 +192,8 @@ public sealed class FaultInjectionTests
     }
 
     /// <summary>
-    /// Replays the documented draw order: four draws per request (delay, error, error status, lost write); the
-    /// request fails when the error draw is below the rate, with 500 when the status draw is below 0.5, else 503.
+    /// Replays the documented draw order of four draws per request: delay, error, error status and lost write.
+    /// A request fails when the error draw is below the rate, with 500 when the status draw is below 0.5, else 503.
     /// </summary>
     private static List<HttpStatusCode> ExpectedErrors(int seed, double rate, int count)
     {

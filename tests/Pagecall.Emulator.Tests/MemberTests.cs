@@ -24,7 +24,7 @@ public sealed class MemberTests(EmulatorFixture fixture) : IClassFixture<Emulato
     }
 
     [Fact]
-    public async Task AddExistingMemberReturnsSameMemberAndUpdatesType()
+    public async Task AddExistingMemberIsUpsert()
     {
         var user = await Client.CreateUserAsync();
         var room = await Client.CreateRoomAsync();

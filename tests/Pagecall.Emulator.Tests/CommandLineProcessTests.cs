@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+
+namespace Pagecall.Emulator.Tests;
+
+/// <summary>Runs the emulator as a separate process, the way the command line does.</summary>
+public sealed partial class CommandLineProcessTests : IDisposable
+{
+    private const string ApiKey = "process-test-key";
+    private static readonly TimeSpan s_startTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("pagecall-emulator-cli-").FullName;
+
+    [Fact]
+    public async Task ServesApiAndPersistsAcrossRestart()
+    {
+        var dataFile = Path.Combine(_folder, "state.json");
+
+        using (var first = StartEmulator("--urls", "http://127.0.0.1:0", "--data", dataFile))
+        {
+            using var client = await ConnectAsync(first);
+            var created = await client.PostApiAsync("users", """{"user_id":"from-cli"}""");
+            Assert.Equal(HttpStatusCode.OK, created.Status);
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        using var second = StartEmulator("--urls", "http://127.0.0.1:0", "--data", dataFile);
+        using var secondClient = await ConnectAsync(second);
+        var read = await secondClient.GetApiAsync("users/from-cli");
+        second.Kill(entireProcessTree: true);
+
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+    }
+
+    [Fact]
+    public async Task UnreadableDataFileExitsWithMessage()
+    {
+        var dataFile = Path.Combine(_folder, "broken.json");
+        await File.WriteAllTextAsync(dataFile, "{ broken", TestContext.Current.CancellationToken);
+
+        using var process = StartEmulator("--urls", "http://127.0.0.1:0", "--data", dataFile);
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains(dataFile, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidArgumentExitsWithUsageError()
+    {
+        using var process = StartEmulator("--error-rate", "lots");
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("--error-rate", error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static Process StartEmulator(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Pagecall.Emulator.dll"));
+        start.ArgumentList.Add("--api-key");
+        start.ArgumentList.Add(ApiKey);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("PAGECALL_EMULATOR_API_KEYS");
+        return Process.Start(start) ?? throw new InvalidOperationException("The emulator process did not start.");
+    }
+
+    /// <summary>Reads the start-up line for the chosen port and returns a client for it.</summary>
+    private static async Task<HttpClient> ConnectAsync(Process process)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(s_startTimeout);
+        var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
+            ?? throw new InvalidOperationException("The emulator exited before it printed its address.");
+        var match = ListeningAddress().Match(line);
+        Assert.True(match.Success, $"Unexpected start-up line: {line}");
+        Assert.DoesNotContain(ApiKey, line, StringComparison.Ordinal);
+
+        var client = new HttpClient { BaseAddress = new Uri(match.Groups[1].Value) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
+        return client;
+    }
+
+    [GeneratedRegex(@"listening on (http://127\.0\.0\.1:\d+/v1/)")]
+    private static partial Regex ListeningAddress();
+}
