@@ -14,7 +14,7 @@ internal sealed class EmulatorStore
     {
         _file = file;
         Clock = clock;
-        _state = file?.Load() ?? new StateDocument();
+        _state = file?.LoadOrCreate() ?? new StateDocument();
     }
 
     public TimeProvider Clock { get; }

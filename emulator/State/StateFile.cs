@@ -9,14 +9,30 @@ internal sealed class StateFile(string path)
     public string Path { get; } = System.IO.Path.GetFullPath(path);
 
     /// <summary>
-    /// Loads the state, or returns an empty state when the file does not exist yet.
+    /// Loads the state, or creates the file with an empty state when it does not exist yet, so a path that
+    /// cannot be written fails at start-up rather than on the first change.
     /// </summary>
-    /// <exception cref="EmulatorStartupException">The file exists but cannot be read or parsed.</exception>
-    public StateDocument Load()
+    /// <exception cref="EmulatorStartupException">The file cannot be read, parsed or created.</exception>
+    public StateDocument LoadOrCreate()
     {
+        if (Directory.Exists(Path))
+        {
+            throw Unreadable("the path is a folder, not a file");
+        }
+
         if (!File.Exists(Path))
         {
-            return new StateDocument();
+            var empty = new StateDocument();
+            try
+            {
+                Save(empty);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                throw Unreadable($"the file cannot be created: {exception.Message}");
+            }
+
+            return empty;
         }
 
         StateDocument? document;
@@ -70,7 +86,7 @@ internal sealed class StateFile(string path)
     }
 
     private EmulatorStartupException Unreadable(string reason) =>
-        new($"Cannot load the emulator state file '{Path}': {reason}. Repair or delete the file, or choose another --data path.");
+        new($"Cannot use the emulator state file '{Path}': {reason}. Repair or delete the file, or choose another state file path.");
 }
 
 [JsonSourceGenerationOptions(

@@ -72,5 +72,23 @@ public sealed class PersistenceTests : IDisposable
         Assert.Contains(DataFile, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MissingFileIsCreatedAtStartup()
+    {
+        var nested = Path.Combine(_folder, "new-folder", "state.json");
+
+        await using var emulator = await TestEmulator.StartAsync(dataFile: nested);
+
+        Assert.True(File.Exists(nested));
+    }
+
+    [Fact]
+    public async Task FolderPathFailsStartup()
+    {
+        var error = await Assert.ThrowsAsync<EmulatorStartupException>(() => TestEmulator.StartAsync(dataFile: _folder));
+
+        Assert.Contains(_folder, error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
