@@ -4,9 +4,8 @@ using System.Text;
 namespace Pagecall.Provisioning.Manifest;
 
 /// <summary>
-/// The catalogue of manifest diagnostics: one factory per stable code, so that all wording lives here.
-/// Codes PM001 to PM031 come from the loader; PM040 and PM041 are raised by the planner against live state;
-/// PW codes are warnings.
+/// The catalogue of manifest diagnostics, with one factory per stable code so that all wording lives here.
+/// The loader raises PM001 to PM031 and the PW warnings. The planner raises PM040 and PM041 against live state.
 /// </summary>
 public static class ManifestErrors
 {
@@ -51,7 +50,8 @@ public static class ManifestErrors
 
     public static ManifestDiagnostic YamlSyntax(SourcePosition at, string parserMessage) =>
         Error("PM001", at, "", $"The file is not valid YAML: {parserMessage.TrimEnd('.')}.",
-            "Fix the YAML syntax at this position, and quote values that contain ': ' or start with a special character.");
+            "Fix the YAML syntax at this position, and quote values that contain \": \" or start with a special "
+            + "character.");
 
     public static ManifestDiagnostic TabIndentation(SourcePosition at) =>
         Error("PM002", at, "", "A tab character is used for indentation, and YAML allows only spaces there.",
@@ -86,7 +86,8 @@ public static class ManifestErrors
             "Keep one document per manifest file and remove the extra \"---\" separator.");
 
     public static ManifestDiagnostic DuplicateKey(SourcePosition at, string path, string key, SourcePosition first) =>
-        Error("PM010", at, path, $"Key {Quote(key)} appears twice in this mapping. The first is at {LineColumn(first)}.",
+        Error("PM010", at, path,
+            $"Key {Quote(key)} appears twice in this mapping. The first is at {LineColumn(first)}.",
             "Remove one of the two entries.");
 
     public static ManifestDiagnostic UnknownKey(
@@ -148,11 +149,13 @@ public static class ManifestErrors
         Error("PM022", at, path, $"Profile URL {Quote(value)} is not an absolute http or https URL.",
             "Write a full URL such as https://example.com/avatar.png.");
 
-    public static ManifestDiagnostic DuplicateUserId(SourcePosition at, string path, string userId, SourcePosition first) =>
+    public static ManifestDiagnostic DuplicateUserId(
+        SourcePosition at, string path, string userId, SourcePosition first) =>
         Error("PM023", at, path, $"User id {Quote(userId)} is declared twice. The first is at {LineColumn(first)}.",
             "Merge the two users into one entry.");
 
-    public static ManifestDiagnostic DuplicateRoomName(SourcePosition at, string path, string name, SourcePosition first) =>
+    public static ManifestDiagnostic DuplicateRoomName(
+        SourcePosition at, string path, string name, SourcePosition first) =>
         Error("PM024", at, path,
             $"Room name {Quote(name)} is used by two rooms without an id. The first is at {LineColumn(first)}.",
             "Give the rooms different names, or pin each one with its live \"id\".");
@@ -161,7 +164,8 @@ public static class ManifestErrors
         Error("PM025", at, path, $"Room id {Quote(id)} is pinned by two rooms. The first is at {LineColumn(first)}.",
             "Remove the duplicate room or correct its id.");
 
-    public static ManifestDiagnostic DuplicateMember(SourcePosition at, string path, string userId, SourcePosition first) =>
+    public static ManifestDiagnostic DuplicateMember(
+        SourcePosition at, string path, string userId, SourcePosition first) =>
         Error("PM026", at, path,
             $"User {Quote(userId)} is listed twice in this room. The first is at {LineColumn(first)}.",
             "Keep one entry with the type the user should have.");
@@ -208,12 +212,12 @@ public static class ManifestErrors
     public static ManifestDiagnostic NullTreatedAsAbsent(
         SourcePosition at, string path, string key, string literal, bool isList)
     {
-        var shown = literal.Length == 0 ? "an empty value" : $"null ({Quote(literal)})";
+        var valueText = literal.Length == 0 ? "an empty value" : $"null ({Quote(literal)})";
         var fix = isList
             ? "Remove the key to leave these objects unmanaged, or write [] to declare an empty list."
             : "Remove the key, or quote the value if it is meant as text.";
         return Warning("PW001", at, path,
-            $"Key {Quote(key)} is set to {shown}, so it is treated as absent and left unmanaged.", fix);
+            $"Key {Quote(key)} is set to {valueText}, so it is treated as absent and left unmanaged.", fix);
     }
 
     /// <summary>Quotes a value for a message, escaping control characters and cutting very long values.</summary>
@@ -263,6 +267,7 @@ public static class ManifestErrors
     private static ManifestDiagnostic Error(string code, SourcePosition at, string path, string message, string fix) =>
         new(code, DiagnosticSeverity.Error, at, path, message, fix);
 
-    private static ManifestDiagnostic Warning(string code, SourcePosition at, string path, string message, string fix) =>
+    private static ManifestDiagnostic Warning(
+        string code, SourcePosition at, string path, string message, string fix) =>
         new(code, DiagnosticSeverity.Warning, at, path, message, fix);
 }

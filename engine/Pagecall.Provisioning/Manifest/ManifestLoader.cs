@@ -36,7 +36,8 @@ public static class ManifestLoader
 
             return Parse(File.ReadAllBytes(path), path, options);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException
+                                              or ArgumentException or NotSupportedException)
         {
             return ManifestLoadResult.Failed(ManifestErrors.FileNotReadable(path, exception.Message));
         }
@@ -46,12 +47,14 @@ public static class ManifestLoader
     /// Parses manifest bytes, which must be UTF-8, with or without a byte order mark. Invalid UTF-8 is reported
     /// with the offset, line and column of the first invalid byte.
     /// </summary>
-    public static ManifestLoadResult Parse(ReadOnlySpan<byte> content, string fileName, ManifestLoadOptions? options = null)
+    public static ManifestLoadResult Parse(
+        ReadOnlySpan<byte> content, string fileName, ManifestLoadOptions? options = null)
     {
         options ??= ManifestLoadOptions.Default;
         if (content.Length > options.MaxFileBytes)
         {
-            return ManifestLoadResult.Failed(ManifestErrors.FileTooLarge(fileName, content.Length, options.MaxFileBytes));
+            var tooLarge = ManifestErrors.FileTooLarge(fileName, content.Length, options.MaxFileBytes);
+            return ManifestLoadResult.Failed(tooLarge);
         }
 
         var body = content.StartsWith(Encoding.UTF8.Preamble) ? content[Encoding.UTF8.Preamble.Length..] : content;

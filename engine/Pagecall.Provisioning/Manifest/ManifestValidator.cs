@@ -29,7 +29,8 @@ internal static class ManifestValidator
             var at = user.Fields.Find("user_id")!;
             if (!seen.TryAdd(user.UserId, at))
             {
-                diagnostics.Add(ManifestErrors.DuplicateUserId(at, $"{user.Path}.user_id", user.UserId, seen[user.UserId]));
+                var path = $"{user.Path}.user_id";
+                diagnostics.Add(ManifestErrors.DuplicateUserId(at, path, user.UserId, seen[user.UserId]));
             }
         }
     }
@@ -49,7 +50,8 @@ internal static class ManifestValidator
                 var at = room.Fields.Find("name")!;
                 if (!names.TryAdd(room.Name, at))
                 {
-                    diagnostics.Add(ManifestErrors.DuplicateRoomName(at, $"{room.Path}.name", room.Name, names[room.Name]));
+                    var path = $"{room.Path}.name";
+                    diagnostics.Add(ManifestErrors.DuplicateRoomName(at, path, room.Name, names[room.Name]));
                 }
             }
             else
@@ -74,14 +76,16 @@ internal static class ManifestValidator
 
             var at = room.Fields.Find("renamed_from")!;
             var path = $"{room.Path}.renamed_from";
-            var other = rooms.FirstOrDefault(candidate => !ReferenceEquals(candidate, room) && candidate.Name == room.RenamedFrom);
+            var other = rooms.FirstOrDefault(
+                candidate => !ReferenceEquals(candidate, room) && candidate.Name == room.RenamedFrom);
             if (room.RenamedFrom == room.Name)
             {
                 diagnostics.Add(ManifestErrors.RenamedFromOwnName(at, path, room.Name));
             }
             else if (other is not null)
             {
-                diagnostics.Add(ManifestErrors.RenamedFromOtherRoom(at, path, room.RenamedFrom, other.Fields.Find("name")!));
+                var otherName = other.Fields.Find("name")!;
+                diagnostics.Add(ManifestErrors.RenamedFromOtherRoom(at, path, room.RenamedFrom, otherName));
             }
         }
     }

@@ -77,7 +77,9 @@ internal sealed class MappingFields
 
         if (node is YamlScalar { IsNull: true } nullScalar)
         {
-            _diagnostics.Add(ManifestErrors.NullTreatedAsAbsent(nullScalar.Position, PathOf(key), key, nullScalar.Value, isList));
+            var warning = ManifestErrors.NullTreatedAsAbsent(
+                nullScalar.Position, PathOf(key), key, nullScalar.Value, isList);
+            _diagnostics.Add(warning);
             return null;
         }
 

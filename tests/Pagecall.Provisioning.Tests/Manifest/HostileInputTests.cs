@@ -90,7 +90,9 @@ public sealed class HostileInputTests
 
         Assert.True(result.Succeeded);
         var rooms = result.Manifest.Rooms!;
-        Assert.Equal(rooms[0].Members!.Select(member => member.UserId), rooms[1].Members!.Select(member => member.UserId));
+        var algebra = rooms[0].Members!.Select(member => member.UserId);
+        var geometry = rooms[1].Members!.Select(member => member.UserId);
+        Assert.Equal(algebra, geometry);
     }
 
     [Fact]
@@ -146,9 +148,10 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public void ByteOrderMark_IsAcceptedAndColumnsStayTheSame()
+    public void ByteOrderMark_KeepsColumns()
     {
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("version: 1\nusers:\n  - user_id: ''\n")).ToArray();
+        var text = Encoding.UTF8.GetBytes("version: 1\nusers:\n  - user_id: ''\n");
+        var bytes = Encoding.UTF8.GetPreamble().Concat(text).ToArray();
 
         var result = ManifestLoader.Parse(bytes, "workspace.yaml");
 
@@ -189,7 +192,8 @@ public sealed class HostileInputTests
     [Fact]
     public void InvalidUtf8_ReportsByteOffsetAndLine()
     {
-        var bytes = Encoding.UTF8.GetBytes("version: 1\nusers:\n  - user_id: abc").Concat(new byte[] { 0xC3, 0x28, 0x0A }).ToArray();
+        var text = Encoding.UTF8.GetBytes("version: 1\nusers:\n  - user_id: abc");
+        var bytes = text.Concat(new byte[] { 0xC3, 0x28, 0x0A }).ToArray();
 
         var result = ManifestLoader.Parse(bytes, "workspace.yaml");
 
@@ -200,7 +204,7 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public void InvalidUtf8AfterByteOrderMark_CountsMarkInOffset()
+    public void InvalidUtf8AfterBom_OffsetIncludesMark()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(new byte[] { (byte)'a', 0xFF }).ToArray();
 

@@ -38,7 +38,8 @@ public sealed class ManifestFuzzTests
     private static readonly Gen<char> Characters = Gen.OneOf(
         Gen.Char,
         Gen.Char['a', 'z'],
-        Gen.OneOf<char>(':', '-', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '\t', '"', '\'', '#', '\n', '\r', ' ',
+        Gen.OneOf<char>(
+            ':', '-', '[', ']', '{', '}', ',', '&', '*', '!', '|', '>', '\t', '"', '\'', '#', '\n', '\r', ' ',
             '?', '%', '@', '`', '~', '\uFEFF', '\0'));
 
     private static readonly Gen<Mutation> Mutations =
@@ -46,7 +47,8 @@ public sealed class ManifestFuzzTests
             (kind, first, second, character) => new Mutation(kind, first, second, character));
 
     private static readonly Gen<string> MutatedManifests =
-        Gen.Select(Gen.Int[0, Seeds.Length - 1], Mutations.Array[1, 8], (seed, mutations) => Mutate(Seeds[seed], mutations));
+        Gen.Select(
+            Gen.Int[0, Seeds.Length - 1], Mutations.Array[1, 8], (seed, mutations) => Mutate(Seeds[seed], mutations));
 
     [Fact]
     public void MutatedText_YieldsModelOrErrors()
@@ -127,14 +129,20 @@ public sealed class ManifestFuzzTests
                     lines.RemoveRange(index + 1, lines.Count - index - 1);
                     break;
                 default:
-                    lines[index] = line.Length == 0 ? line : line.Remove(Second % line.Length, 1).Insert(Second % line.Length, Character.ToString());
+                    lines[index] = line.Length == 0 ? line : Replace(line, Second % line.Length, Character);
                     break;
             }
 
             return lines;
         }
 
-        private static string Reindent(string line, int change) =>
-            change >= 0 ? new string(' ', change) + line : line[Math.Min(-change, line.Length - line.TrimStart(' ').Length)..];
+        private static string Replace(string line, int position, char character) =>
+            line.Remove(position, 1).Insert(position, character.ToString());
+
+        private static string Reindent(string line, int change)
+        {
+            var indentation = line.Length - line.TrimStart(' ').Length;
+            return change >= 0 ? new string(' ', change) + line : line[Math.Min(-change, indentation)..];
+        }
     }
 }

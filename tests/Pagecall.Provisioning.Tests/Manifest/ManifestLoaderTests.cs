@@ -103,11 +103,13 @@ public sealed class ManifestLoaderTests
     }
 
     [Fact]
-    public void AmbiguousRoomFactory_NamesBothIdsAndSuggestsPin()
+    public void AmbiguousRoomFactory_NamesIdsAndPin()
     {
         var room = ManifestLoader.Parse(Example, "workspace.yaml").Manifest!.Rooms![0];
 
-        var error = ManifestErrors.AmbiguousRoomName(room, "rooms[0]", ["aaaaaaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbbb"]);
+        string[] liveIds = ["aaaaaaaaaaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbbbbbbbbbb"];
+
+        var error = ManifestErrors.AmbiguousRoomName(room, "rooms[0]", liveIds);
 
         Assert.Equal("PM041", error.Code);
         Assert.Equal(new SourcePosition("workspace.yaml", 9, 11), error.Position);
@@ -169,7 +171,9 @@ public sealed class ManifestLoaderTests
     [InlineData("", 10)]
     public void NullOptionalField_IsAbsentWithWarning(string literal, int column)
     {
-        var result = ManifestLoader.Parse($"version: 1\nusers:\n  - user_id: a\n    name: {literal}\n", "workspace.yaml");
+        var text = $"version: 1\nusers:\n  - user_id: a\n    name: {literal}\n";
+
+        var result = ManifestLoader.Parse(text, "workspace.yaml");
 
         Assert.True(result.Succeeded);
         Assert.Null(result.Manifest.Users![0].Name);
@@ -182,7 +186,9 @@ public sealed class ManifestLoaderTests
     [Fact]
     public void NullMembersList_IsUnmanagedWithWarning()
     {
-        var result = ManifestLoader.Parse("version: 1\nrooms:\n  - name: Demo\n    type: open\n    members:\n", "workspace.yaml");
+        const string text = "version: 1\nrooms:\n  - name: Demo\n    type: open\n    members:\n";
+
+        var result = ManifestLoader.Parse(text, "workspace.yaml");
 
         Assert.Null(result.Manifest!.Rooms![0].Members);
         Assert.Contains("write []", Assert.Single(result.Warnings).Fix);
@@ -197,7 +203,9 @@ public sealed class ManifestLoaderTests
     [InlineData("FALSE", false)]
     public void Record_AcceptsCoreSchemaBooleans(string literal, bool expected)
     {
-        var result = ManifestLoader.Parse($"version: 1\nrooms:\n  - name: Demo\n    type: open\n    record: {literal}\n", "workspace.yaml");
+        var text = $"version: 1\nrooms:\n  - name: Demo\n    type: open\n    record: {literal}\n";
+
+        var result = ManifestLoader.Parse(text, "workspace.yaml");
 
         Assert.Equal(expected, result.Manifest!.Rooms![0].Record);
     }
@@ -210,7 +218,9 @@ public sealed class ManifestLoaderTests
     [InlineData("tRUE", "Write true or false")]
     public void Record_RejectsOtherBooleanSpellings(string literal, string fix)
     {
-        var result = ManifestLoader.Parse($"version: 1\nrooms:\n  - name: Demo\n    type: open\n    record: {literal}\n", "workspace.yaml");
+        var text = $"version: 1\nrooms:\n  - name: Demo\n    type: open\n    record: {literal}\n";
+
+        var result = ManifestLoader.Parse(text, "workspace.yaml");
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("PM018", error.Code);

@@ -6,7 +6,8 @@ namespace Pagecall.Provisioning.Tests.Manifest;
 /// <summary>The checked-in manifest JSON Schema, applied to YAML through <see cref="YamlToJson"/>.</summary>
 internal static class ManifestSchema
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(File.ReadAllText(RepositoryFiles.SchemaPath)));
+    private static readonly Lazy<JsonSchema> Schema =
+        new(() => JsonSchema.FromText(File.ReadAllText(RepositoryFiles.SchemaPath)));
 
     /// <summary>Returns the schema errors for <paramref name="yaml"/>, one line per failing location.</summary>
     public static IReadOnlyList<string> Evaluate(string yaml)
@@ -22,7 +23,8 @@ internal static class ManifestSchema
 
         return (results.Details ?? [])
             .Where(detail => detail.Errors is { Count: > 0 })
-            .SelectMany(detail => detail.Errors!.Select(error => $"{detail.InstanceLocation}: {error.Key}: {error.Value}"))
+            .SelectMany(detail => detail.Errors!.Select(
+                error => $"{detail.InstanceLocation}: {error.Key}: {error.Value}"))
             .DefaultIfEmpty("invalid")
             .ToList();
     }

@@ -12,7 +12,8 @@ internal static class RepositoryFiles
     public static string SchemaPath => PathOf("specs/manifest.schema.json");
 
     public static IEnumerable<string> SampleManifests() =>
-        Directory.EnumerateFiles(PathOf("samples"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+        Directory.EnumerateFiles(PathOf("samples"), "*.yaml", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal);
 
     private static string FindRoot()
     {

@@ -7,9 +7,9 @@ using YamlDotNet.Core.Events;
 namespace Pagecall.Provisioning.Tests.Manifest;
 
 /// <summary>
-/// Converts a YAML document to JSON for schema validation, the way yaml-language-server sees it under the
-/// YAML 1.2 core schema: quoted scalars stay strings, and unquoted true/false, null, integers and decimal
-/// numbers become JSON values. A repeated key keeps its last value, as JSON parsers do.
+/// Converts a YAML document to JSON for schema validation, resolving types by the YAML 1.2 core schema. Quoted
+/// scalars stay strings, and unquoted true/false, null, integers and decimal numbers become JSON values. A
+/// repeated key keeps its last value, as System.Text.Json's JsonObject indexer does.
 /// </summary>
 internal static partial class YamlToJson
 {
@@ -78,9 +78,11 @@ internal static partial class YamlToJson
             "" or "~" or "null" or "Null" or "NULL" => null,
             "true" or "True" or "TRUE" => JsonValue.Create(true),
             "false" or "False" or "FALSE" => JsonValue.Create(false),
-            var text when IntegerPattern().IsMatch(text) && long.TryParse(text, CultureInfo.InvariantCulture, out var integer) =>
+            var text when IntegerPattern().IsMatch(text)
+                          && long.TryParse(text, CultureInfo.InvariantCulture, out var integer) =>
                 JsonValue.Create(integer),
-            var text when NumberPattern().IsMatch(text) => JsonValue.Create(double.Parse(text, CultureInfo.InvariantCulture)),
+            var text when NumberPattern().IsMatch(text) =>
+                JsonValue.Create(double.Parse(text, CultureInfo.InvariantCulture)),
             var text => JsonValue.Create(text),
         };
     }

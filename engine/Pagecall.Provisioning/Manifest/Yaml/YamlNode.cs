@@ -26,7 +26,10 @@ internal sealed class YamlScalar(SourcePosition position, string value, ScalarSt
 
     public bool IsPlain => Style is ScalarStyle.Plain or ScalarStyle.Any;
 
-    /// <summary>True for an unquoted null of the YAML 1.2 core schema: empty, <c>~</c>, or null in any case form.</summary>
+    /// <summary>
+    /// True for an unquoted null of the YAML 1.2 core schema: empty, <c>~</c>, <c>null</c>, <c>Null</c> or
+    /// <c>NULL</c>.
+    /// </summary>
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
 
     public override string Describe() => IsNull ? "null" : $"the value {ManifestErrors.Quote(Value)}";

@@ -60,7 +60,9 @@ internal sealed class YamlTreeReader
         return _root is null ? Failed(ManifestErrors.EmptyDocument(_file)) : new YamlReadResult(_root, []);
     }
 
-    /// <summary>Advances the parser, turning its internal failures into syntax errors at the last good position.</summary>
+    /// <summary>
+    /// Advances the parser, turning its internal failures into syntax errors at the last good position.
+    /// </summary>
     private bool MoveNext(Parser parser)
     {
         try
@@ -72,7 +74,8 @@ internal sealed class YamlTreeReader
             // NOTE: YamlDotNet 18.1.0 throws InvalidOperationException from Scanner.ScanPlainScalar on some
             // malformed input, such as ":\n{g\n-", where a YamlException is expected.
             var at = parser.Current?.End ?? Mark.Empty;
-            throw new SyntaxErrorException(at, at, $"the YAML parser failed after this position ({exception.Message.TrimEnd('.')})");
+            var detail = exception.Message.TrimEnd('.');
+            throw new SyntaxErrorException(at, at, $"the YAML parser failed after this position ({detail})");
         }
     }
 
@@ -163,7 +166,9 @@ internal sealed class YamlTreeReader
             : ManifestErrors.YamlSyntax(At(exception.Start), StripLocation(exception.Message));
     }
 
-    /// <summary>Finds a tab in the leading whitespace of the lines up to and just after <paramref name="failingLine"/>.</summary>
+    /// <summary>
+    /// Finds a tab in the leading whitespace of the lines up to and just after <paramref name="failingLine"/>.
+    /// </summary>
     private SourcePosition? FindIndentationTab(long failingLine)
     {
         var lines = _text.Split('\n');
@@ -182,7 +187,9 @@ internal sealed class YamlTreeReader
         return null;
     }
 
-    /// <summary>Removes the "(Line: 1, Col: 2, Idx: 3) - (…):" prefix, because the diagnostic carries the position.</summary>
+    /// <summary>
+    /// Removes the "(Line: 1, Col: 2, Idx: 3) - (…):" prefix, because the diagnostic carries the position.
+    /// </summary>
     private static string StripLocation(string message)
     {
         var separator = message.IndexOf("): ", StringComparison.Ordinal);
