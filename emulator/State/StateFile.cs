@@ -76,6 +76,8 @@ internal sealed class StateFile(string path)
                 stream.Flush(flushToDisk: true);
             }
 
+            // NOTE: the folder entry is not flushed after the rename, so a power loss (not a process kill) right
+            // after it may bring back the previous file on some file systems.
             File.Move(temporaryPath, Path, overwrite: true);
         }
         catch

@@ -8,6 +8,7 @@ namespace Pagecall.Emulator.Tests;
 public sealed class SpecCoverageTests(EmulatorFixture fixture) : IClassFixture<EmulatorFixture>
 {
     private static readonly string[] s_methods = ["get", "put", "post", "delete", "patch"];
+    private static readonly SpecSchemaValidator s_validator = SpecSchemaValidator.Load();
 
     public static TheoryData<string, string> Operations()
     {
@@ -44,6 +45,45 @@ public sealed class SpecCoverageTests(EmulatorFixture fixture) : IClassFixture<E
             response.Status == HttpStatusCode.NotFound && response.ErrorCode != "not_found",
             $"{method.ToUpperInvariant()} {path} is not routed: {response.Body?.ToJsonString()}");
         Assert.Equal(HttpStatusCode.OK, response.Status);
+        var schema = s_validator.SuccessSchema(method, pathTemplate);
+        Assert.NotNull(schema);
+        Assert.Empty(s_validator.Validate(response.Body, schema));
+    }
+
+    [Theory]
+    [InlineData("users?limit=0")]
+    [InlineData("no-such-route")]
+    [InlineData("rooms/0123456789abcdef01234567")]
+    public async Task ErrorBodyMatchesSchema(string path)
+    {
+        var response = await fixture.Client.GetApiAsync(path);
+
+        Assert.Empty(s_validator.Validate(response.Body, s_validator.NamedSchema("Error")));
+    }
+
+    [Fact]
+    public void ValidatorReportsEachViolation()
+    {
+        var body = JsonNode.Parse("""
+            {"user": {"id": 5, "name": null, "default_member_type": "owner", "created_at": "yesterday", "extra": 1}}
+            """);
+
+        var errors = s_validator.Validate(body, s_validator.NamedSchema("UserResponse"));
+
+        Assert.Contains("$.user lacks the required property 'user_id'.", errors);
+        Assert.Contains("$.user.id must be a string.", errors);
+        Assert.Contains("$.user.default_member_type is 'owner', which the enum does not list.", errors);
+        Assert.Contains("$.user.created_at is 'yesterday', which is not an ISO-8601 date-time.", errors);
+        Assert.Contains("$.user has the property 'extra', which the schema does not declare.", errors);
+        Assert.Equal(5, errors.Count);
+    }
+
+    [Fact]
+    public async Task UnauthorizedBodyMatchesSchema()
+    {
+        var response = await fixture.Emulator.CreateClient(apiKey: null).GetApiAsync("users");
+
+        Assert.Empty(s_validator.Validate(response.Body, s_validator.NamedSchema("Error")));
     }
 
     private static string? PlausibleBody(string method, string pathTemplate, string userId)
@@ -67,14 +107,7 @@ public sealed class SpecCoverageTests(EmulatorFixture fixture) : IClassFixture<E
 
     private static List<(string Method, string Path)> ReadOperations()
     {
-        var yaml = new YamlStream();
-        using (var reader = File.OpenText(Path.Combine(AppContext.BaseDirectory, "pagecall.v1.yaml")))
-        {
-            yaml.Load(reader);
-        }
-
-        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
-        var paths = (YamlMappingNode)root.Children[new YamlScalarNode("paths")];
+        var paths = (YamlMappingNode)SpecSchemaValidator.Load().Root.Children[new YamlScalarNode("paths")];
         var operations = new List<(string, string)>();
         foreach (var (pathNode, itemNode) in paths.Children)
         {
