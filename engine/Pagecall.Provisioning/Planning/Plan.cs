@@ -1,3 +1,5 @@
+using Pagecall.Provisioning.Manifest;
+
 namespace Pagecall.Provisioning.Planning;
 
 /// <summary>Kind of workspace object that a change addresses.</summary>
@@ -40,9 +42,6 @@ public sealed record FieldChange(
     bool ForcesReplacement = false,
     bool Sensitive = false);
 
-/// <summary>Position of an element in the manifest file, 1-based.</summary>
-public sealed record SourceReference(string File, int Line, int Column);
-
 /// <summary>
 /// One planned change: the object it addresses, the action, why, the field differences and the changes it
 /// depends on. Addresses look like <c>user["mentor-ashley"]</c>, <c>room["Demo"]</c> and
@@ -70,7 +69,8 @@ public sealed record PlannedChange
     /// <summary>True when the change destroys or replaces an object and so needs explicit consent.</summary>
     public bool IsDestructive => Action is ChangeAction.Replace or ChangeAction.Delete && Kind != ResourceKind.Member;
 
-    public SourceReference? Source { get; init; }
+    /// <summary>Where the manifest declares the object, or null for an object that only exists live.</summary>
+    public SourcePosition? Source { get; init; }
 }
 
 /// <summary>Counts of a plan by action, as shown in its summary line.</summary>
