@@ -50,7 +50,9 @@ public sealed class HostileInputTests
     {
         var result = ManifestLoader.Load(Path.Combine(Path.GetTempPath(), "no-such-folder", "workspace.yaml"));
 
-        Assert.Equal("PM031", Assert.Single(result.Errors).Code);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("PM031", error.Code);
+        Assert.Equal((1, 1), (error.Position.Line, error.Position.Column));
     }
 
     [Fact]
@@ -68,6 +70,9 @@ public sealed class HostileInputTests
         var error = Assert.Single(result.Errors);
         Assert.Equal("PM005", error.Code);
         Assert.Contains("100000 nodes", error.Message);
+
+        // Aliases to a3 (1,111 nodes each) on line 6 pass the limit at the eighth, which starts at column 47.
+        Assert.Equal((6, 47), (error.Position.Line, error.Position.Column));
     }
 
     [Fact]
