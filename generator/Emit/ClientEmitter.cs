@@ -54,6 +54,11 @@ internal static class ClientEmitter
         writer.Line("    .ConfigureAwait(false);");
         writer.CloseBlock();
         writer.CloseBlock();
+        writer.Line();
+        writer.Line("/// <summary>Methods that enumerate every item of the paginated operations of " + client.ClassName + ".</summary>");
+        writer.Line("public static partial class " + client.PaginationExtensionsName);
+        writer.OpenBlock();
+        writer.CloseBlock();
     }
 
     public static void EmitException(SourceWriter writer, ClientInfo client)
