@@ -31,12 +31,7 @@ internal static class Program
             DataFile = parsed.DataFile,
             Faults = parsed.Faults,
             StopOnConsoleSignals = true,
-            ConfigureLogging = logging => logging.AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss.fff ";
-                console.ColorBehavior = LoggerColorBehavior.Disabled;
-            }),
+            ConfigureLogging = AddConsoleLogging,
         };
 
         try
@@ -58,5 +53,17 @@ internal static class Program
             await Console.Error.WriteLineAsync($"The emulator could not start: {exception.Message}");
             return 1;
         }
+    }
+
+    /// <summary>Logs one line per entry to standard error, so standard output carries only the start-up line.</summary>
+    private static void AddConsoleLogging(ILoggingBuilder logging)
+    {
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+            console.ColorBehavior = LoggerColorBehavior.Disabled;
+        });
+        logging.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 }

@@ -118,6 +118,24 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task LostWritesAtPartialRateAreAllCommitted()
+    {
+        await using var emulator = await TestEmulator.StartAsync(new FaultOptions { Seed = 3, LostWriteRate = 0.5 });
+
+        var statuses = new List<HttpStatusCode>();
+        for (var index = 0; index < 20; index++)
+        {
+            statuses.Add((await emulator.Client.PostApiAsync("users", $$"""{"user_id":"partial-{{index}}"}""")).Status);
+        }
+
+        var list = await emulator.Client.GetApiAsync("users?limit=100");
+
+        Assert.Contains(HttpStatusCode.InternalServerError, statuses);
+        Assert.Contains(HttpStatusCode.OK, statuses);
+        Assert.Equal(20, list.Json["paging"]!["total"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task LostWriteKeepsFailedResponse()
     {
         await using var emulator = await TestEmulator.StartAsync(new FaultOptions { LostWriteRate = 1 });

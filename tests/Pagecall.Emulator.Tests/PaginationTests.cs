@@ -47,6 +47,34 @@ public sealed class PaginationTests
         Assert.Equal(Enumerable.Reverse(created), newestFirst.Json["users"]!.AsArray().Select(user => user!["user_id"].Text()));
     }
 
+    [Theory]
+    [InlineData("users?sort_by=created_at")]
+    [InlineData("users?sort_by=%2Bcreated_at")]
+    [InlineData("users?sort_by=+created_at")]
+    public async Task AscendingSortAcceptsEachSpelling(string path)
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var created = await CreateUsersAsync(emulator.Client, 3);
+
+        var response = await emulator.Client.GetApiAsync(path);
+
+        Assert.Equal(created, response.Json["users"]!.AsArray().Select(user => user!["user_id"].Text()));
+    }
+
+    [Fact]
+    public async Task ConcurrentCreatesAreAllStored()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(index =>
+            emulator.Client.PostApiAsync("users", $$"""{"user_id":"parallel-{{index}}"}""")));
+        var list = await emulator.Client.GetApiAsync("users?limit=100");
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.OK, response.Status));
+        Assert.Equal(40, list.Json["paging"]!["total"]!.GetValue<int>());
+        Assert.Equal(40, list.Json["users"]!.AsArray().Select(user => user!["id"].Text()).Distinct().Count());
+    }
+
     [Fact]
     public async Task OrderIsCreatedAtThenId()
     {
