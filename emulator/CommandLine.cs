@@ -58,7 +58,7 @@ internal static class CommandLine
             switch (name)
             {
                 case "--urls":
-                    urls.AddRange(Value().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    urls.AddRange(SplitList(Value(), ';'));
                     break;
                 case "--api-key":
                     apiKeys.Add(Value());
@@ -90,7 +90,7 @@ internal static class CommandLine
             }
         }
 
-        apiKeys.AddRange((apiKeysVariable ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        apiKeys.AddRange(SplitList(apiKeysVariable ?? "", ','));
         if (apiKeys.Count == 0)
         {
             throw new FormatException($"The API key is missing. Pass --api-key KEY or set {ApiKeysVariable}.");
@@ -114,6 +114,9 @@ internal static class CommandLine
             StopOnConsoleSignals = true,
         };
     }
+
+    private static string[] SplitList(string value, char separator) =>
+        value.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static (string Name, string? InlineValue) Split(string argument)
     {

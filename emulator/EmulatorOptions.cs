@@ -14,7 +14,9 @@ public sealed class EmulatorOptions
     /// </summary>
     public string? DataFile { get; init; }
 
-    /// <summary>Fault injection settings; none by default. They can change later through <see cref="PagecallEmulator.Faults"/>.</summary>
+    /// <summary>
+    /// Fault injection settings, none by default. They can change later through <see cref="PagecallEmulator.Faults"/>.
+    /// </summary>
     public FaultOptions Faults { get; init; } = new();
 
     /// <summary>

@@ -12,7 +12,9 @@ public sealed record FaultOptions
     /// <summary>Lower bound of the delay added to each request, in milliseconds.</summary>
     public int LatencyMinMilliseconds { get; init; }
 
-    /// <summary>Upper bound of the delay added to each request, in milliseconds; equal to the lower bound for a fixed delay.</summary>
+    /// <summary>
+    /// Upper bound of the delay added to each request, in milliseconds. Equal to the lower bound for a fixed delay.
+    /// </summary>
     public int LatencyMaxMilliseconds { get; init; }
 
     /// <summary>
@@ -40,12 +42,14 @@ public sealed record FaultOptions
         if (LatencyMinMilliseconds < 0 || LatencyMaxMilliseconds < LatencyMinMilliseconds)
         {
             throw new ArgumentException(
-                $"The latency range {LatencyMinMilliseconds}-{LatencyMaxMilliseconds} ms is invalid: the minimum must be 0 or more and at most the maximum.");
+                $"The latency range {LatencyMinMilliseconds}-{LatencyMaxMilliseconds} ms is invalid. "
+                + "The minimum must be 0 or more and at most the maximum.");
         }
 
         if (RateLimitPerSecond < 0 || double.IsNaN(RateLimitPerSecond) || double.IsInfinity(RateLimitPerSecond))
         {
-            throw new ArgumentException($"The rate limit {RateLimitPerSecond} must be a finite number of requests per second, 0 or more.");
+            throw new ArgumentException(
+                $"The rate limit {RateLimitPerSecond} must be a finite number of requests per second, 0 or more.");
         }
 
         ValidateFraction(nameof(ErrorRate), ErrorRate);

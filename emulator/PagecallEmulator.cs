@@ -58,7 +58,8 @@ public sealed class PagecallEmulator : IAsyncDisposable
     /// </summary>
     /// <exception cref="ArgumentException">No API key is given, or a fault setting is out of range.</exception>
     /// <exception cref="EmulatorStartupException">The state file cannot be loaded.</exception>
-    public static async Task<PagecallEmulator> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
+    public static async Task<PagecallEmulator> StartAsync(
+        EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var apiKeys = options.ApiKeys.Where(key => !string.IsNullOrWhiteSpace(key)).ToList();

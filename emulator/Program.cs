@@ -37,9 +37,11 @@ internal static class Program
         try
         {
             await using var emulator = await PagecallEmulator.StartAsync(options);
+            var workspaces = options.ApiKeys.Distinct().Count();
+            var state = options.DataFile is null ? "in memory" : $"in {Path.GetFullPath(options.DataFile)}";
             Console.WriteLine(
-                $"Pagecall emulator listening on {emulator.ApiBaseAddress} with {options.ApiKeys.Distinct().Count()} workspace(s); "
-                + $"state {(options.DataFile is null ? "in memory" : $"in {Path.GetFullPath(options.DataFile)}")}. Press Ctrl+C to stop.");
+                $"Pagecall emulator listening on {emulator.ApiBaseAddress} with {workspaces} workspace(s); "
+                + $"state {state}. Press Ctrl+C to stop.");
             await emulator.WaitForShutdownAsync();
             return 0;
         }

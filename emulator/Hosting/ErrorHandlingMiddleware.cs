@@ -21,7 +21,8 @@ internal sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILog
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
-            LogFailure(logger, exception, context.Request.Method, context.Request.Path.ToString(), context.TraceIdentifier);
+            var path = context.Request.Path.ToString();
+            LogFailure(logger, exception, context.Request.Method, path, context.TraceIdentifier);
             var error = new ApiException(
                 StatusCodes.Status500InternalServerError,
                 "internal_error",
@@ -31,5 +32,6 @@ internal sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILog
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed (request {RequestId})")]
-    private static partial void LogFailure(ILogger logger, Exception exception, string method, string path, string requestId);
+    private static partial void LogFailure(
+        ILogger logger, Exception exception, string method, string path, string requestId);
 }

@@ -15,10 +15,13 @@ internal static class ErrorResponses
         }
 
         var body = new ErrorBody(error.Status, error.Code, error.Message, error.Field);
-        return context.Response.WriteAsJsonAsync(body, WireJsonContext.Relaxed.ErrorBody, contentType: null, context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(
+            body, WireJsonContext.Relaxed.ErrorBody, contentType: null, context.RequestAborted);
     }
 
-    /// <summary>Gives an empty 404 or 405 from routing a body that names it as a route error, not a missing object.</summary>
+    /// <summary>
+    /// Writes the body of an empty 404 or 405 from routing, naming it a route error rather than a missing object.
+    /// </summary>
     public static Task WriteRoutingErrorAsync(HttpContext context)
     {
         var request = context.Request;

@@ -29,11 +29,13 @@ internal sealed partial class FaultInjectionMiddleware(
         switch (decision.ErrorStatus)
         {
             case StatusCodes.Status500InternalServerError:
-                await RejectAsync(context, StatusCodes.Status500InternalServerError, "internal_error", retryAfterSeconds: null,
+                await RejectAsync(
+                    context, StatusCodes.Status500InternalServerError, "internal_error", retryAfterSeconds: null,
                     "Injected server error: the emulator's fault settings failed this request before it ran.");
                 return;
             case StatusCodes.Status503ServiceUnavailable:
-                await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, "service_unavailable", retryAfterSeconds: 1,
+                await RejectAsync(
+                    context, StatusCodes.Status503ServiceUnavailable, "service_unavailable", retryAfterSeconds: 1,
                     "Injected unavailability: the emulator's fault settings failed this request before it ran.");
                 return;
         }
@@ -90,6 +92,9 @@ internal sealed partial class FaultInjectionMiddleware(
     private static Task RejectAsync(HttpContext context, int status, string code, int? retryAfterSeconds, string message) =>
         ErrorResponses.WriteAsync(context, new ApiException(status, code, message), retryAfterSeconds);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Method} {Path} committed; its response is lost ({Mode}) (request {RequestId})")]
-    private static partial void LogLostWrite(ILogger logger, string method, string path, LostWriteMode mode, string requestId);
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "{Method} {Path} committed, but its response is lost ({Mode}) (request {RequestId})")]
+    private static partial void LogLostWrite(
+        ILogger logger, string method, string path, LostWriteMode mode, string requestId);
 }

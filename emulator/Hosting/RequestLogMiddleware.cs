@@ -44,11 +44,15 @@ internal sealed partial class RequestLogMiddleware(RequestDelegate next, ILogger
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} {StatusCode} {ElapsedMilliseconds} ms (request {RequestId})")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "{Method} {Path} {StatusCode} {ElapsedMilliseconds} ms (request {RequestId})")]
     private static partial void LogCompleted(
         ILogger logger, string method, string path, int statusCode, long elapsedMilliseconds, string requestId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} connection aborted after {ElapsedMilliseconds} ms (request {RequestId})")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "{Method} {Path} connection aborted after {ElapsedMilliseconds} ms (request {RequestId})")]
     private static partial void LogAborted(
         ILogger logger, string method, string path, long elapsedMilliseconds, string requestId);
 }

@@ -88,7 +88,8 @@ internal sealed class StateFile(string path)
     }
 
     private EmulatorStartupException Unreadable(string reason) =>
-        new($"Cannot use the emulator state file '{Path}': {reason}. Repair or delete the file, or choose another state file path.");
+        new($"Cannot use the emulator state file '{Path}': {reason}. "
+            + "Repair or delete the file, or choose another state file path.");
 }
 
 [JsonSourceGenerationOptions(
