@@ -68,7 +68,12 @@ public static class ApiCalls
         this HttpClient client, string type = "private", string? name = null, params string[] memberUserIds)
     {
         var members = new JsonArray([.. memberUserIds.Select(id => (JsonNode)new JsonObject { ["user_id"] = id })]);
-        var body = new JsonObject { ["name"] = name ?? "room " + Guid.NewGuid().ToString("N")[..8], ["type"] = type, ["members"] = members };
+        var body = new JsonObject
+        {
+            ["name"] = name ?? "room " + Guid.NewGuid().ToString("N")[..8],
+            ["type"] = type,
+            ["members"] = members,
+        };
         var response = await client.PostApiAsync("rooms", body.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, response.Status);
         return response.Json["room"]!;

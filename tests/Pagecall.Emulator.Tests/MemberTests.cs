@@ -72,7 +72,9 @@ public sealed class MemberTests(EmulatorFixture fixture) : IClassFixture<Emulato
     {
         var user = await Client.CreateUserAsync();
 
-        var response = await Client.PostApiAsync("rooms/0123456789abcdef01234567/members", $$"""{"user_id":"{{user["user_id"].Text()}}"}""");
+        var body = $$"""{"user_id":"{{user["user_id"].Text()}}"}""";
+
+        var response = await Client.PostApiAsync("rooms/0123456789abcdef01234567/members", body);
 
         Assert.Equal(HttpStatusCode.NotFound, response.Status);
         Assert.Equal("not_found", response.ErrorCode);

@@ -38,7 +38,9 @@ public sealed class SpecCoverageTests(EmulatorFixture fixture) : IClassFixture<E
             .Replace("{id}", room["id"].Text(), StringComparison.Ordinal)
             .Replace("{member_id}", member.Json["member"]!["id"].Text(), StringComparison.Ordinal);
 
-        var response = await client.SendApiAsync(new HttpMethod(method.ToUpperInvariant()), path, PlausibleBody(method, pathTemplate, user["user_id"].Text()));
+        var body = PlausibleBody(method, pathTemplate, user["user_id"].Text());
+
+        var response = await client.SendApiAsync(new HttpMethod(method.ToUpperInvariant()), path, body);
 
         Assert.NotEqual(HttpStatusCode.MethodNotAllowed, response.Status);
         Assert.False(

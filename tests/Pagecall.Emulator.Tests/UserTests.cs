@@ -13,7 +13,9 @@ public sealed partial class UserTests(EmulatorFixture fixture) : IClassFixture<E
     {
         var userId = ApiCalls.NewUserId();
 
-        var response = await Client.PostApiAsync("users", $$"""{"user_id":"{{userId}}","name":"Ann","profile_url":"https://example.com/a.png"}""");
+        var body = $$"""{"user_id":"{{userId}}","name":"Ann","profile_url":"https://example.com/a.png"}""";
+
+        var response = await Client.PostApiAsync("users", body);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var user = response.Json["user"]!;
