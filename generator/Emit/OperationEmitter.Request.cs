@@ -205,6 +205,7 @@ internal sealed partial class OperationEmitter
     }
 
     // A lambda from (status, body) to the parsed error object, choosing the schema the spec declares for the status.
+    // Statuses with the same schema share an arm; exact codes come before ranges, and "default" comes last.
     private string ErrorParser()
     {
         if (_operation.Errors.Count == 0)
@@ -212,28 +213,49 @@ internal sealed partial class OperationEmitter
             return "null";
         }
 
-        var arms = new List<string>();
-        var hasDefault = false;
+        var patterns = new List<List<string>>();
+        var types = new List<TypeRef>();
+        var exact = new List<bool>();
+        string? fallback = null;
         foreach (var error in _operation.Errors)
         {
+            if (error.Status == "default")
+            {
+                fallback = ParseErrorCall(error.Type);
+                continue;
+            }
+
+            var isExact = error.Status is not ("4XX" or "5XX");
             var pattern = error.Status switch
             {
                 "4XX" => ">= 400 and <= 499",
                 "5XX" => ">= 500 and <= 599",
-                "default" => "_",
                 _ => error.Status,
             };
-            hasDefault |= pattern == "_";
-            arms.Add(pattern + " => " + _syntax.Json + ".ParseOrNull<" + _syntax.Name(error.Type) + ">(__body, " + _syntax.ReadFunction(error.Type) + ")");
+            var group = types.FindIndex(t => t == error.Type);
+            if (group >= 0 && exact[group] == isExact)
+            {
+                patterns[group].Add(pattern);
+                continue;
+            }
+
+            patterns.Add(new List<string> { pattern });
+            types.Add(error.Type);
+            exact.Add(isExact);
         }
 
-        if (!hasDefault)
+        var arms = new List<string>();
+        for (var i = 0; i < types.Count; i++)
         {
-            arms.Add("_ => null");
+            arms.Add(string.Join(" or ", patterns[i]) + " => " + ParseErrorCall(types[i]));
         }
 
+        arms.Add("_ => " + (fallback ?? "null"));
         return "static (int __status, string __body) => __status switch { " + string.Join(", ", arms) + " }";
     }
+
+    private string ParseErrorCall(TypeRef type) =>
+        _syntax.Json + ".ParseOrNull<" + _syntax.Name(type) + ">(__body, " + _syntax.ReadFunction(type) + ")";
 }
 
 internal static class EquatableArrayQueries
