@@ -18,6 +18,7 @@ public sealed class JoinCheckTests(EmulatorFixture fixture) : IClassFixture<Emul
         Assert.Equal(room["id"].Text(), response.Json["room_id"].Text());
         Assert.Null(response.Json["user_id"]);
         Assert.Null(response.Json["member_type"]);
+        Assert.Single(response.Message.Headers.GetValues("X-Request-Id"));
     }
 
     [Fact]

@@ -92,6 +92,21 @@ public sealed class RoomTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     }
 
     [Fact]
+    public async Task CreateWithRepeatedMemberKeepsOne()
+    {
+        var user = await Client.CreateUserAsync();
+        var userId = user["user_id"].Text();
+        var body = $$"""{"name":"R","type":"private","members":[{"user_id":"{{userId}}"},{"user_id":"{{userId}}","type":"host"}]}""";
+
+        var response = await Client.PostApiAsync("rooms", body);
+
+        var roomId = response.Json["room"]!["id"].Text();
+        var members = (await Client.GetApiAsync($"rooms/{roomId}/members")).Json["members"]!.AsArray();
+        var member = Assert.Single(members)!;
+        Assert.Equal("host", member["type"].Text());
+    }
+
+    [Fact]
     public async Task CreateWithInvalidMemberCreatesNothing()
     {
         var user = await Client.CreateUserAsync();
