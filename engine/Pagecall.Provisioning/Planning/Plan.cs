@@ -40,7 +40,11 @@ public sealed record FieldChange(
     string? Before,
     string? After,
     bool ForcesReplacement = false,
-    bool Sensitive = false);
+    bool Sensitive = false)
+{
+    /// <summary>True when the value changes. Creates and replaces also list the fields that keep their value.</summary>
+    public bool IsChanged => !string.Equals(Before, After, StringComparison.Ordinal);
+}
 
 /// <summary>
 /// One planned change: the object it addresses, the action, why, the field differences and the changes it
