@@ -94,9 +94,12 @@ public static class ManifestErrors
         SourcePosition at, string path, string key, IReadOnlyList<string> allowed)
     {
         var suggestion = Suggestions.Closest(key, allowed);
-        var fix = suggestion is null
-            ? $"Remove it. Allowed keys: {string.Join(", ", allowed)}."
-            : $"Did you mean {Quote(suggestion)}?";
+        var fix = (key, suggestion) switch
+        {
+            ("<<", _) => "Merge keys are not supported. Write the keys out, or alias a whole list or value.",
+            (_, null) => $"Remove it. Allowed keys: {string.Join(", ", allowed)}.",
+            _ => $"Did you mean {Quote(suggestion)}?",
+        };
         return Error("PM011", at, path, $"Unknown key {Quote(key)}.", fix);
     }
 
@@ -115,8 +118,13 @@ public static class ManifestErrors
     public static ManifestDiagnostic MissingKey(SourcePosition at, string path, string key) =>
         Error("PM015", at, path, $"Required key {Quote(key)} is missing.", $"Add \"{key}: ...\" here.");
 
-    public static ManifestDiagnostic UnsupportedVersion(SourcePosition at, string path, string value) =>
-        Error("PM016", at, path, $"Manifest version {Quote(value)} is not supported.", "Write \"version: 1\".");
+    public static ManifestDiagnostic UnsupportedVersion(SourcePosition at, string path, string value, bool quoted)
+    {
+        var message = quoted
+            ? $"Manifest version {Quote(value)} is quoted text, but the version is a number."
+            : $"Manifest version {Quote(value)} is not supported.";
+        return Error("PM016", at, path, message, "Write \"version: 1\", with the number unquoted.");
+    }
 
     public static ManifestDiagnostic InvalidName(
         SourcePosition at, string path, string what, string value, IReadOnlyList<string> allowed)

@@ -47,7 +47,7 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
             return 1;
         }
 
-        diagnostics.Add(ManifestErrors.UnsupportedVersion(scalar.Position, "version", text));
+        diagnostics.Add(ManifestErrors.UnsupportedVersion(scalar.Position, "version", text, !scalar.IsPlain));
         return null;
     }
 

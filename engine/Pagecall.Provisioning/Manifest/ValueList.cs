@@ -1,10 +1,13 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
 
 namespace Pagecall.Provisioning.Manifest;
 
 /// <summary>
 /// Immutable list compared by value, so that records holding lists stay equal when their contents are equal.
+/// Collection expressions such as <c>[a, b]</c> create one.
 /// </summary>
+[CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
 public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly T[] _items;
@@ -38,4 +41,10 @@ public sealed class ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
     IEnumerator IEnumerable.GetEnumerator() => _items.GetEnumerator();
 
     public override string ToString() => $"[{string.Join(", ", _items)}]";
+}
+
+/// <summary>Factory that lets collection expressions build a <see cref="ValueList{T}"/>.</summary>
+public static class ValueList
+{
+    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => new(items.ToArray());
 }

@@ -334,4 +334,35 @@ public sealed class ManifestLoaderTests
             File.Delete(path);
         }
     }
+
+    [Theory]
+    [InlineData("version: \"1\"", "quoted text")]
+    [InlineData("version: 1.0", "\"1.0\" is not supported")]
+    public void Version_MustBeUnquotedOne(string line, string message)
+    {
+        var error = Assert.Single(ManifestLoader.Parse(line + "\n", "workspace.yaml").Errors);
+
+        Assert.Equal("PM016", error.Code);
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void Tags_AreIgnored()
+    {
+        var result = ManifestLoader.Parse("version: !!int 1\nusers:\n  - user_id: !!str 12\n", "workspace.yaml");
+
+        Assert.Equal("12", result.Manifest!.Users![0].UserId);
+    }
+
+    [Fact]
+    public void MergeKey_IsUnknownKey()
+    {
+        const string text = "version: 1\nrooms:\n  - &demo { name: Demo, type: open }\n  - { <<: *demo, name: Other, type: open }\n";
+
+        var error = Assert.Single(ManifestLoader.Parse(text, "workspace.yaml").Errors);
+
+        Assert.Equal("PM011", error.Code);
+        Assert.Equal((4, 7), (error.Position.Line, error.Position.Column));
+        Assert.StartsWith("Merge keys are not supported", error.Fix);
+    }
 }
