@@ -103,7 +103,7 @@ internal static class EnumEmitter
     private static void EmitJson(SourceWriter writer, ClientInfo client, string self, bool isString)
     {
         var json = client.Qualify(client.JsonName);
-        writer.Line("/// <summary>Reads one value from JSON; the reader must stand on the value.</summary>");
+        writer.Line("/// <summary>Reads one value from JSON; the reader must be positioned on the value.</summary>");
         writer.Line("/// <param name=\"reader\">The reader.</param>");
         writer.Line("/// <returns>The value read.</returns>");
         writer.Line("public static " + self + " Read(ref " + TypeSyntax.Reader + " reader) => new " + self + "("

@@ -1,7 +1,7 @@
 namespace Pagecall.OpenApi.Generator.Emit;
 
 /// <summary>
-/// The fixed members of the generated JSON helper class. "$Exception$" stands for the exception type.
+/// The fixed members of the generated JSON helper class. "$Exception$" is replaced with the exception type.
 /// </summary>
 internal static class HelperSource
 {
@@ -68,7 +68,7 @@ internal static global::System.Uri ReadUri(ref global::System.Text.Json.Utf8Json
         : throw new global::System.Text.Json.JsonException("The string is not a URI.");
 }
 
-/// <summary>Reads a JSON array; the reader stands on its start and ends on its end.</summary>
+/// <summary>Reads a JSON array; the reader is positioned on its start and ends on its end.</summary>
 internal static global::System.Collections.Generic.List<T> ReadList<T>(ref global::System.Text.Json.Utf8JsonReader reader, ReadFunc<T> read)
 {
     Expect(ref reader, global::System.Text.Json.JsonTokenType.StartArray, "an array");
@@ -81,7 +81,7 @@ internal static global::System.Collections.Generic.List<T> ReadList<T>(ref globa
     return list;
 }
 
-/// <summary>Reads a JSON object as a dictionary; the reader stands on its start and ends on its end.</summary>
+/// <summary>Reads a JSON object as a dictionary; the reader is positioned on its start and ends on its end.</summary>
 internal static global::System.Collections.Generic.Dictionary<string, T> ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, ReadFunc<T> read)
 {
     Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object");
@@ -121,7 +121,7 @@ internal static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer,
     writer.WriteEndObject();
 }
 
-/// <summary>Throws unless the reader stands on the start of an object.</summary>
+/// <summary>Throws unless the reader is positioned on the start of an object.</summary>
 internal static void ExpectStartObject(ref global::System.Text.Json.Utf8JsonReader reader, string typeName) =>
     Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, "an object for " + typeName);
 
@@ -261,7 +261,7 @@ internal static object? ParseOrNull<T>(string body, ReadFunc<T> read)
 
 /// <summary>
 /// Builds the exception for a non-success response. The message names the method, the path template and the
-/// status; it never holds headers, query values or the body.
+/// status; it never contains headers, query values or the body.
 /// </summary>
 internal static async global::System.Threading.Tasks.Task<$Exception$> CreateExceptionAsync(
     global::System.Net.Http.HttpResponseMessage response,

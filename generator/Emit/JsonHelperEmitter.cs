@@ -8,7 +8,7 @@ namespace Pagecall.OpenApi.Generator.Emit;
 /// </summary>
 internal static class JsonHelperEmitter
 {
-    // Longest error body kept on the exception, in characters; a larger body is cut so errors cannot fill memory.
+    // Maximum length, in characters, of the body kept on the exception. A larger body is cut so that errors cannot fill memory.
     private const int MaxErrorBodyLength = 65536;
 
     public static void Emit(SourceWriter writer, ClientInfo client)
@@ -19,7 +19,7 @@ internal static class JsonHelperEmitter
         writer.Line("/// <summary>The longest response body, in characters, that an exception keeps.</summary>");
         writer.Line("internal const int MaxErrorBodyLength = " + MaxErrorBodyLength.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";");
         writer.Line();
-        writer.Line("/// <summary>Reads one value; the reader stands on its first token and ends on its last.</summary>");
+        writer.Line("/// <summary>Reads one value; the reader is positioned on its first token and ends on its last.</summary>");
         writer.Line("internal delegate T ReadFunc<T>(ref " + TypeSyntax.Reader + " reader);");
         writer.Line();
         foreach (var line in Body(client).Split('\n'))

@@ -57,7 +57,7 @@ internal sealed class ModelEmitter
 
     private void EmitRead()
     {
-        _writer.Line("/// <summary>Reads one " + _type.Name + " from JSON; the reader must stand on the object's first token.</summary>");
+        _writer.Line("/// <summary>Reads one " + _type.Name + " from JSON; the reader must be positioned on the object's first token.</summary>");
         _writer.Line("/// <param name=\"reader\">The reader, left on the object's last token.</param>");
         _writer.Line("/// <returns>The object read.</returns>");
         _writer.Line("/// <exception cref=\"global::System.Text.Json.JsonException\">The JSON does not match the schema.</exception>");

@@ -43,7 +43,7 @@ internal sealed class TypeSyntax
     /// <summary>Returns the type name with '?' when <paramref name="nullable"/> is set.</summary>
     public string Name(TypeRef type, bool nullable) => nullable ? Name(type) + "?" : Name(type);
 
-    /// <summary>An expression that reads one value; the reader stands on its first token.</summary>
+    /// <summary>An expression that reads one value; the reader is positioned on its first token.</summary>
     public string ReadCall(TypeRef type, string reader, int depth = 0) => type.Kind switch
     {
         ValueKind.Any => JsonElement + ".ParseValue(ref " + reader + ")",

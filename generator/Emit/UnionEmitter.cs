@@ -43,7 +43,7 @@ internal sealed class UnionEmitter
             EmitBranch(self, branch);
         }
 
-        _writer.Line("/// <summary>Reads one value from JSON; the reader must stand on the value's first token.</summary>");
+        _writer.Line("/// <summary>Reads one value from JSON; the reader must be positioned on the value's first token.</summary>");
         _writer.Line("/// <param name=\"reader\">The reader, left on the value's last token.</param>");
         _writer.Line("/// <returns>The value read.</returns>");
         _writer.Line("public static " + self + " Read(ref " + TypeSyntax.Reader + " reader) => new " + self + "("

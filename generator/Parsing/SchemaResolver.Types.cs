@@ -24,8 +24,8 @@ internal enum SchemaShape
 
 internal sealed partial class SchemaResolver
 {
-    // Members that generated types declare themselves; a property or value with one of these names gets the
-    // suffix "Value", as does one named like its enclosing type.
+    // Members that generated types declare themselves. A property or enum value with one of these names, or with
+    // the name of its enclosing type, gets the suffix "Value".
     private static readonly string[] ModelMembers = { "AdditionalData", "Read", "Write", "FromJson", "ToJson" };
     private static readonly string[] EnumMembers = { "Value", "IsKnown", "Read", "Write" };
     private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };

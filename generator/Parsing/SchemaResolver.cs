@@ -11,7 +11,7 @@ internal readonly record struct ResolvedSchema(TypeRef Type, bool Nullable);
 
 /// <summary>
 /// Maps schemas to C# types. Component schemas that are objects, enums or unions become types named after
-/// their key; inline ones become types named after where they appear; everything else maps to a built-in type.
+/// their key, and inline ones become types named after where they appear. Everything else maps to a built-in type.
 /// </summary>
 internal sealed partial class SchemaResolver
 {
