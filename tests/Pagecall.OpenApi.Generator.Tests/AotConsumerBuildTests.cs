@@ -20,19 +20,29 @@ public sealed class AotConsumerBuildTests
         var scratch = Directory.CreateTempSubdirectory("pagecall-consumer-");
         try
         {
-            // Global properties reach the referenced generator project as well, so both build into the scratch
-            // folder and never touch the bin and obj folders that other builds in the repository use.
+            // The artifacts path reaches the referenced generator project as well, so both build into their own
+            // folders under the scratch folder and never touch the bin and obj folders other builds use.
             var (exitCode, output) = await RunDotnetAsync(
                 "build", project,
-                "--disable-build-servers", "-nodeReuse:false", "-clp:NoSummary;ErrorsOnly;WarningsOnly",
-                $"-p:BaseIntermediateOutputPath={scratch.FullName}/obj/",
-                $"-p:BaseOutputPath={scratch.FullName}/bin/");
+                "--artifacts-path", scratch.FullName,
+                "--disable-build-servers", "-nodeReuse:false", "-clp:NoSummary;ErrorsOnly;WarningsOnly");
 
             Assert.True(exitCode == 0, $"dotnet build failed with exit code {exitCode}:\n{output}");
             var warnings = output.Split('\n')
                 .Where(line => line.Contains(": warning ", StringComparison.Ordinal)).ToList();
             Assert.True(warnings.Count == 0, "dotnet build reported warnings:\n" + string.Join("\n", warnings));
-            Assert.NotEmpty(Directory.GetFiles(scratch.FullName, "ConsumerApp.dll", SearchOption.AllDirectories));
+
+            // Run the built program: it serializes a request and round-trips a user with an unknown enum value.
+            var program = Path.Combine(scratch.FullName, "bin", "ConsumerApp", "debug", "ConsumerApp.dll");
+            var (runExitCode, runOutput) = await RunDotnetAsync(program);
+            Assert.True(runExitCode == 0, $"ConsumerApp failed with exit code {runExitCode}:\n{runOutput}");
+            Assert.Equal(
+                [
+                    """{"user_id":"user-1","default_member_type":"host"}""",
+                    "known=False",
+                    """{"user_id":"user-1","default_member_type":"moderator","extra":[1,2]}""",
+                ],
+                runOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         }
         finally
         {
@@ -79,7 +89,7 @@ public sealed class AotConsumerBuildTests
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
             await Task.WhenAll(readOutput, readError);
-            Assert.Fail($"dotnet build did not finish within {s_buildTimeout}:\n{output}");
+            Assert.Fail($"dotnet {arguments[0]} did not finish within {s_buildTimeout}:\n{output}");
         }
 
         await Task.WhenAll(readOutput, readError);

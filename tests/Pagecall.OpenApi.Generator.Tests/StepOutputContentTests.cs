@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Pagecall.OpenApi.Generator.Tests.Infrastructure;
 
 namespace Pagecall.OpenApi.Generator.Tests;
@@ -20,8 +21,22 @@ public sealed class StepOutputContentTests
         typeof(Location), typeof(Diagnostic),
     ];
 
-    /// <summary>Only the first step may still hold the additional file itself.</summary>
-    private static readonly Type[] s_bannedAfterFirstStep = [typeof(AdditionalText)];
+    /// <summary>
+    /// Only the first step may still hold the additional file or its options; both compare by reference, so a later
+    /// step that carries one re-runs on every edit.
+    /// </summary>
+    private static readonly Type[] s_bannedAfterFirstStep =
+        [typeof(AdditionalText), typeof(AnalyzerConfigOptions), typeof(AnalyzerConfigOptionsProvider)];
+
+    /// <summary>
+    /// Steps that Roslyn itself tracks: its inputs, which are Roslyn objects by design, and its outputs, which hold the
+    /// diagnostics the generator reports. Every other tracked step belongs to the generator.
+    /// </summary>
+    private static readonly HashSet<string> s_roslynSteps =
+    [
+        "AdditionalTexts", "AnalyzerConfigOptions", "Compilation", "CompilationOptions", "MetadataReferences",
+        "ParseOptions", "SyntaxTrees", "SourceOutput", "ImplementationSourceOutput",
+    ];
 
     [Fact]
     public void StepOutputsHoldNoRoslynObjects()
@@ -32,8 +47,9 @@ public sealed class StepOutputContentTests
         var problems = new List<string>();
         foreach (var run in new[] { result, brokenResult })
         {
-            Assert.NotEmpty(run.RunResult.TrackedSteps);
-            foreach (var (name, steps) in run.RunResult.TrackedSteps)
+            var generatorSteps = run.RunResult.TrackedSteps.Where(pair => !s_roslynSteps.Contains(pair.Key)).ToList();
+            Assert.Contains(generatorSteps, pair => pair.Key == TrackingNames.ParsedDocuments);
+            foreach (var (name, steps) in generatorSteps)
             {
                 var banned = name == TrackingNames.SpecFiles
                     ? s_bannedEverywhere
@@ -90,6 +106,12 @@ public sealed class StepOutputContentTests
         }
 
         if (depth > MaxDepth || (!type.IsValueType && !visited.Add(value)))
+        {
+            return;
+        }
+
+        // Roslyn's own objects that are allowed here (the options of the first step) are not plain data to walk.
+        if (type.Assembly == typeof(Compilation).Assembly)
         {
             return;
         }

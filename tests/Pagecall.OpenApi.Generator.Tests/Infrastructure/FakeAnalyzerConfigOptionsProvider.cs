@@ -33,6 +33,8 @@ internal sealed class FakeAnalyzerConfigOptionsProvider(IReadOnlyDictionary<stri
     {
         public static readonly DictionaryOptions Empty = new(ImmutableDictionary<string, string>.Empty);
 
+        public override IEnumerable<string> Keys => values.Keys;
+
         public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) =>
             values.TryGetValue(key, out value);
     }
