@@ -33,6 +33,17 @@ public sealed class OpenApiClientGenerator : IIncrementalGenerator
             .Select(static (spec, cancellationToken) => DocumentParser.Parse(spec, cancellationToken))
             .WithTrackingName(TrackingNames.ParsedDocuments);
 
+        // Two specs with one ClientName would write files with the same hint names. The first path in ordinal
+        // order keeps the name; every other spec gets a PCG005 error and generates nothing.
+        var clientNameOwners = specFiles
+            .Select(static (spec, _) => new ClientNameClaim(spec.ClientName.Trim(), spec.Path))
+            .Collect()
+            .Select(static (claims, _) => ClientNameClaim.Owners(claims));
+
+        documents = documents
+            .Combine(clientNameOwners)
+            .Select(static (pair, _) => ClientNameClaim.Apply(pair.Left, pair.Right));
+
         context.RegisterSourceOutput(
             documents.Select(static (document, _) => document.Diagnostics),
             static (output, diagnostics) =>

@@ -49,6 +49,7 @@ internal sealed partial class SchemaResolver
     /// <summary>Names every component schema that becomes a type, then builds them all.</summary>
     public void ResolveComponents()
     {
+        var collided = new HashSet<YamlNode>(ReferenceComparer.Instance);
         foreach (var entry in _componentSchemas.Entries())
         {
             var key = entry.Key.Value!;
@@ -60,13 +61,20 @@ internal sealed partial class SchemaResolver
                     _componentTypeNames[key] = name;
                     _componentNodeNames[map] = name;
                 }
+                else
+                {
+                    collided.Add(map);
+                }
             }
         }
 
         foreach (var entry in _componentSchemas.Entries())
         {
             _cancellationToken.ThrowIfCancellationRequested();
-            Resolve(entry.Value, Naming.ToPascalCase(entry.Key.Value!));
+            if (!collided.Contains(entry.Value))
+            {
+                Resolve(entry.Value, Naming.ToPascalCase(entry.Key.Value!));
+            }
         }
     }
 
