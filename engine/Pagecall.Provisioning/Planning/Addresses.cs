@@ -16,7 +16,10 @@ public static class Addresses
 
     public static string Member(string roomName, string userId) => $"{Room(roomName)}.member[{Quote(userId)}]";
 
-    // The relaxed encoder leaves non-ASCII text readable and still escapes '"', '\' and control characters.
-    private static string Quote(string key) =>
+    /// <summary>
+    /// Quotes text as a JSON string. The relaxed encoder leaves non-ASCII text readable and still escapes '"', '\'
+    /// and control characters, so quoted text cannot break a line or send terminal escape sequences.
+    /// </summary>
+    internal static string Quote(string key) =>
         $"\"{JsonEncodedText.Encode(key, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)}\"";
 }

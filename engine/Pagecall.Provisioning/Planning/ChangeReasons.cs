@@ -19,10 +19,10 @@ internal static class ChangeReasons
         $"{JoinNames(fields)} cannot change in place, so a new room replaces the live one, which is terminated";
 
     public static string RoomMissing(string name, string? renamedFrom) => renamedFrom is null
-        ? $"no live room is named \"{name}\""
-        : $"no live room is named \"{name}\" or \"{renamedFrom}\"";
+        ? $"no live room is named {Addresses.Quote(name)}"
+        : $"no live room is named {Addresses.Quote(name)} or {Addresses.Quote(renamedFrom)}";
 
-    public static string RenamedFrom(string oldName) => $"renamed from \"{oldName}\"";
+    public static string RenamedFrom(string oldName) => $"renamed from {Addresses.Quote(oldName)}";
 
     private static string JoinNames(IEnumerable<FieldChange> fields)
     {

@@ -29,18 +29,33 @@ public enum ChangeAction
     Delete,
 }
 
+/// <summary>The type of a field's value. Values are carried as text; renderers use the type to print or encode them.</summary>
+public enum FieldType
+{
+    /// <summary>Text, printed in quotes.</summary>
+    String,
+
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Boolean,
+
+    /// <summary>A whole number in invariant decimal digits.</summary>
+    Integer,
+}
+
 /// <summary>A before and after value of one field. Sensitive values are masked by renderers, never printed.</summary>
 /// <param name="Field">Manifest name of the field, such as <c>name</c> or <c>type</c>.</param>
 /// <param name="Before">Live value before the change, or null when the field had no value.</param>
 /// <param name="After">Value after the change, or null when the field will have no value.</param>
 /// <param name="ForcesReplacement">True when this field cannot change in place and causes a replace.</param>
 /// <param name="Sensitive">True when the values are secrets that no output may show.</param>
+/// <param name="Type">The type of the values.</param>
 public sealed record FieldChange(
     string Field,
     string? Before,
     string? After,
     bool ForcesReplacement = false,
-    bool Sensitive = false)
+    bool Sensitive = false,
+    FieldType Type = FieldType.String)
 {
     /// <summary>True when the value changes. Creates and replaces also list the fields that keep their value.</summary>
     public bool IsChanged => !string.Equals(Before, After, StringComparison.Ordinal);

@@ -74,14 +74,15 @@ public static partial class Planner
         {
             var after = record ? "true" : "false";
             var before = live is null ? null : Format(live.Record) ?? after;
-            fields.Add(new FieldChange("record", before, after, ForcesReplacement: true));
+            fields.Add(new FieldChange("record", before, after, ForcesReplacement: true, Type: FieldType.Boolean));
         }
 
         if (room.MaxMeetingSeconds is { } seconds)
         {
             var after = seconds.ToString(CultureInfo.InvariantCulture);
             var before = live is null ? null : live.MaxMeetingSeconds?.ToString(CultureInfo.InvariantCulture) ?? after;
-            fields.Add(new FieldChange("max_meeting_seconds", before, after, ForcesReplacement: true));
+            fields.Add(new FieldChange(
+                "max_meeting_seconds", before, after, ForcesReplacement: true, Type: FieldType.Integer));
         }
 
         return fields;

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Pagecall.Provisioning.Planning;
+
+namespace Pagecall.Provisioning.Rendering;
+
+/// <summary>The symbols, names and value forms that every plan renderer shares.</summary>
+public static class PlanVocabulary
+{
+    /// <summary>The text that stands for a sensitive value in every output.</summary>
+    public const string SensitiveMask = "(sensitive)";
+
+    /// <summary>The text that stands for a missing value.</summary>
+    public const string NoValue = "(none)";
+
+    /// <summary>Returns the symbol of an action: <c>+</c>, <c>~</c>, <c>-/+</c>, <c>-</c>, or a space for no change.</summary>
+    public static string Symbol(ChangeAction action) => action switch
+    {
+        ChangeAction.Create => "+",
+        ChangeAction.Update => "~",
+        ChangeAction.Replace => "-/+",
+        ChangeAction.Delete => "-",
+        _ => " ",
+    };
+
+    /// <summary>Returns the name of an action in the JSON plan: <c>create</c>, <c>update</c>, <c>replace</c>,
+    /// <c>delete</c> or <c>no-op</c>.</summary>
+    public static string ActionName(ChangeAction action) => action switch
+    {
+        ChangeAction.Create => "create",
+        ChangeAction.Update => "update",
+        ChangeAction.Replace => "replace",
+        ChangeAction.Delete => "delete",
+        _ => "no-op",
+    };
+
+    public static string KindName(ResourceKind kind) => kind.ToString().ToLowerInvariant();
+
+    /// <summary>Returns the summary line, such as "Plan: 3 to create, 1 to update, 0 to replace, 1 to remove."</summary>
+    public static string SummaryLine(PlanSummary summary) => string.Create(CultureInfo.InvariantCulture,
+        $"Plan: {summary.ToCreate} to create, {summary.ToUpdate} to update, {summary.ToReplace} to replace, "
+        + $"{summary.ToRemove} to remove.");
+
+    /// <summary>Returns "1 object unchanged." or "N objects unchanged.", or null when every object changes.</summary>
+    public static string? UnchangedLine(PlanSummary summary) => summary.Unchanged switch
+    {
+        0 => null,
+        1 => "1 object unchanged.",
+        var count => string.Create(CultureInfo.InvariantCulture, $"{count} objects unchanged."),
+    };
+
+    /// <summary>
+    /// Formats one value for people: the mask when sensitive, <c>(none)</c> when null, strings as JSON strings
+    /// (so control characters are escaped), booleans and integers bare.
+    /// </summary>
+    public static string FormatValue(string? value, FieldChange field)
+    {
+        if (field.Sensitive)
+        {
+            return SensitiveMask;
+        }
+
+        if (value is null)
+        {
+            return NoValue;
+        }
+
+        return field.Type == FieldType.String ? Addresses.Quote(value) : value;
+    }
+
+    /// <summary>
+    /// Formats a field for people: <c>name: "Ann" -> "Ann Lee"</c> when it changes, <c>name: "Ann"</c> when it is
+    /// set on a new object or keeps its value.
+    /// </summary>
+    public static string FormatField(FieldChange field, ChangeAction action)
+    {
+        var after = FormatValue(field.After, field);
+        var text = action switch
+        {
+            ChangeAction.Create => $"{field.Field}: {after}",
+            ChangeAction.Delete => $"{field.Field}: {FormatValue(field.Before, field)}",
+            _ when !field.IsChanged => $"{field.Field}: {after}",
+            _ when field.Sensitive => $"{field.Field}: {SensitiveMask} (changed)",
+            _ => $"{field.Field}: {FormatValue(field.Before, field)} -> {after}",
+        };
+        return field.ForcesReplacement && field.IsChanged && action == ChangeAction.Replace
+            ? text + " (forces replacement)"
+            : text;
+    }
+}
