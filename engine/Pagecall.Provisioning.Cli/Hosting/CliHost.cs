@@ -1,0 +1,86 @@
+using System.Net.Http.Headers;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Pagecall.Api;
+using Pagecall.Provisioning.Live;
+
+namespace Pagecall.Provisioning.Cli.Hosting;
+
+/// <summary>
+/// Builds the service container of one command: configuration, logging to standard error, and the Pagecall client.
+/// The host is never started, because a command runs once and has no background services.
+/// </summary>
+internal static class CliHost
+{
+    /// <summary>The name of the HttpClient that carries Pagecall API requests.</summary>
+    public const string PagecallHttpClientName = "Pagecall";
+
+    /// <summary>
+    /// The prefix of environment variables read as configuration, such as
+    /// <c>PAGECALL_PROVISION_Logging__LogLevel__Default=Debug</c>.
+    /// </summary>
+    public const string ConfigurationPrefix = "PAGECALL_PROVISION_";
+
+    public static IHost Build(ApiConnection connection, ConsoleOutput console, bool verbose)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            // The defaults would read appsettings.json from the current folder, which belongs to the user's project.
+            DisableDefaults = true,
+            ApplicationName = "pagecall-provision",
+        });
+        builder.Configuration.AddEnvironmentVariables(ConfigurationPrefix);
+        ConfigureLogging(builder, verbose);
+
+        builder.Services.AddSingleton(console);
+        builder.Services.AddSingleton(connection);
+        AddPagecallHttpClient(builder.Services, connection);
+        builder.Services.AddTransient<LiveWorkspaceReader>();
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Registers <see cref="IPagecallClient"/> over a named HttpClient. This is the one place where the Pagecall
+    /// HttpClient is set up: add retry and rate-limit handlers to the returned builder.
+    /// </summary>
+    public static IHttpClientBuilder AddPagecallHttpClient(IServiceCollection services, ApiConnection connection)
+    {
+        var builder = services.AddHttpClient<IPagecallClient, PagecallClient>(
+            PagecallHttpClientName,
+            (http, _) => new PagecallClient(http));
+        builder.ConfigureHttpClient(http =>
+        {
+            http.BaseAddress = connection.ApiBaseAddress;
+            http.DefaultRequestHeaders.Authorization =
+                new AuthenticationHeaderValue("Bearer", connection.ApiKey.Reveal());
+        });
+
+        // A proxy from the environment is for remote hosts, so a loopback emulator is reached directly.
+        builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            UseProxy = !connection.ApiBaseAddress.IsLoopback,
+        });
+
+        // Request logging at Trace level lists headers, so every value is redacted, the Authorization header included.
+        builder.RedactLoggedHeaders(_ => true);
+        return builder;
+    }
+
+    private static void ConfigureLogging(HostApplicationBuilder builder, bool verbose)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.ColorBehavior = LoggerColorBehavior.Disabled;
+        });
+
+        // Standard output carries the plan, so every log level goes to standard error.
+        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
+}
