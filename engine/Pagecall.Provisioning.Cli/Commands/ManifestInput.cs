@@ -35,6 +35,6 @@ internal static class ManifestInput
     public static void WriteErrorCount(string path, int count, ConsoleOutput console)
     {
         var errors = count == 1 ? "1 error" : $"{count} errors";
-        console.Error.WriteLine($"{path}: {errors}. Nothing was sent to the API.");
+        console.Error.WriteLine($"{path}: {errors}. No changes were made.");
     }
 }
