@@ -15,6 +15,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("plan", "MANIFEST", "--bogus")]
     [InlineData("plan", "MANIFEST", "--format", "xml")]
     [InlineData("apply", "MANIFEST", "--parallelism", "zero")]
+    [InlineData("apply", "MANIFEST", "--parallelism", "0")]
     [InlineData("deploy", "MANIFEST")]
     public async Task InvalidCommandLineExitsWith3(params string[] arguments)
     {
@@ -95,6 +96,22 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(56, plan.RootElement.GetProperty("summary").GetProperty("create").GetInt32());
         Assert.Contains("HTTP request GET", json.Error);
         Assert.DoesNotContain(ApiKey, json.AllOutput);
+    }
+
+    [Fact]
+    public async Task PlanWritesMarkdownToOutFile()
+    {
+        var result = await CliProcess.RunAsync(
+            _folder.Path, "plan", CliProcess.SampleManifest, "--emulator", "--format", "markdown", "--out", "plan.md");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("", result.Output);
+        Assert.Contains("Wrote the plan to plan.md.", result.Error);
+        Assert.Contains("Using the local Pagecall emulator at http://127.0.0.1:", result.Error);
+        var markdown = _folder.Read("plan.md");
+        Assert.StartsWith("### Pagecall plan for", markdown);
+        Assert.Contains("Plan: 56 to create, 0 to update, 0 to replace, 0 to remove.", markdown);
+        Assert.True(File.Exists(Path.Combine(_folder.Path, ".pagecall", "emulator.json")));
     }
 
     public void Dispose() => _folder.Dispose();
