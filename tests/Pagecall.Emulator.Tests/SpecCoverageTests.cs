@@ -99,9 +99,9 @@ public sealed class SpecCoverageTests(EmulatorFixture fixture) : IClassFixture<E
 
             Assert.True(response is not null, $"{method.ToUpperInvariant()} {pathTemplate} does not list {status}.");
             Assert.Contains("Retry-After", SpecSchemaValidator.HeaderNames(response));
-            var schema = SpecSchemaValidator.JsonSchema(response);
-            Assert.NotNull(schema);
-            Assert.Equal("#/components/schemas/Error", ((YamlScalarNode)((YamlMappingNode)schema).Children["$ref"]).Value);
+            var schema = Assert.IsType<YamlMappingNode>(SpecSchemaValidator.JsonSchema(response));
+            var reference = Assert.IsType<YamlScalarNode>(schema.Children[new YamlScalarNode("$ref")]);
+            Assert.Equal("#/components/schemas/Error", reference.Value);
         }
     }
 

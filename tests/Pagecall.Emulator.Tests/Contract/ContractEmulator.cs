@@ -9,7 +9,7 @@ public sealed record WireExchange(string Method, string PathAndQuery, int Status
 {
     /// <summary>The response body parsed as JSON.</summary>
     public JsonNode Json => JsonNode.Parse(Body)
-        ?? throw new InvalidOperationException($"{Method} {PathAndQuery} answered {Status} with the JSON null.");
+        ?? throw new InvalidOperationException($"{Method} {PathAndQuery} returned status {Status} with the JSON null as its body.");
 }
 
 /// <summary>

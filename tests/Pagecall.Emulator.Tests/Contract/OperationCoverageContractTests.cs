@@ -5,7 +5,7 @@ namespace Pagecall.Emulator.Tests.Contract;
 
 /// <summary>
 /// Calls every operation of specs/pagecall.v1.yaml once through the generated client, in one workspace's life
-/// cycle, and checks from the recorded traffic that each path and method of the spec was sent and answered 200.
+/// cycle, and checks from the recorded traffic that each path and method of the spec was sent and returned 200.
 /// A new operation in the spec fails this test until a contract test calls it.
 /// </summary>
 public sealed class OperationCoverageContractTests
@@ -42,7 +42,7 @@ public sealed class OperationCoverageContractTests
         var called = new HashSet<string>(StringComparer.Ordinal);
         foreach (var exchange in emulator.Recorder.Exchanges)
         {
-            Assert.True(exchange.Status == 200, $"{exchange.Method} {exchange.PathAndQuery} answered {exchange.Status}.");
+            Assert.True(exchange.Status == 200, $"{exchange.Method} {exchange.PathAndQuery} returned status {exchange.Status}.");
             var path = exchange.PathAndQuery.Split('?')[0];
             var matches = operations
                 .Where(operation => operation.Key.StartsWith(exchange.Method + " ", StringComparison.Ordinal)
