@@ -10,7 +10,8 @@ namespace Pagecall.Provisioning.Apply;
 internal sealed class RetryingSender(ApplyOptions options, ILogger logger, CancellationToken runToken)
 {
     /// <summary>
-    /// Sends an update, retrying transient failures. Returns the response.
+    /// Sends a read or an update, which has the same effect when sent twice, retrying transient failures.
+    /// Returns the response.
     /// </summary>
     public async Task<T> SendAsync<T>(string address, string operation, Func<CancellationToken, Task<T>> send)
     {
@@ -55,7 +56,8 @@ internal sealed class RetryingSender(ApplyOptions options, ILogger logger, Cance
 
     /// <summary>
     /// Sends a create. After a failure that may have committed, it calls <paramref name="find"/> before the
-    /// next attempt and returns what it finds instead of sending again.
+    /// next attempt and returns what it finds instead of sending again. A lookup that still fails after its
+    /// retries ends the create with that error, because sending again could make a duplicate.
     /// </summary>
     /// <returns>The created or found object, and true when it was found by the lookup.</returns>
     public async Task<(T Value, bool Found)> CreateAsync<T>(
@@ -68,20 +70,13 @@ internal sealed class RetryingSender(ApplyOptions options, ILogger logger, Cance
         var mayHaveCommitted = false;
         for (var attempt = 1; ; attempt++)
         {
+            if (mayHaveCommitted && await FindAsync(address, operation, find).ConfigureAwait(false) is { } found)
+            {
+                return (found, true);
+            }
+
             try
             {
-                if (mayHaveCommitted)
-                {
-                    var found = await find(runToken).ConfigureAwait(false);
-                    if (found is not null)
-                    {
-                        logger.LogInformation(
-                            "{Address}: the earlier {Operation} committed although its response was lost; "
-                            + "continuing with the object found.", address, operation);
-                        return (found, true);
-                    }
-                }
-
                 return (await send(runToken).ConfigureAwait(false), false);
             }
             catch (Exception exception) when (ShouldRetry(exception, attempt))
@@ -89,7 +84,36 @@ internal sealed class RetryingSender(ApplyOptions options, ILogger logger, Cance
                 mayHaveCommitted |= RequestFailures.Classify(exception, runToken) == FailureKind.Ambiguous;
                 await WaitBeforeRetryAsync(address, operation, attempt, exception).ConfigureAwait(false);
             }
+            catch (Exception exception) when (!runToken.IsCancellationRequested
+                && RequestFailures.Classify(exception, runToken) == FailureKind.Ambiguous)
+            {
+                // The last attempt may have committed too, so look once more before reporting a failure.
+                if (await FindAsync(address, operation, find).ConfigureAwait(false) is { } last)
+                {
+                    return (last, true);
+                }
+
+                throw;
+            }
         }
+    }
+
+    /// <summary>
+    /// Looks up the object of a create whose response was lost. The lookup is a read, so it gets its own
+    /// retries and does not use up the create's attempts.
+    /// </summary>
+    private async Task<T?> FindAsync<T>(string address, string operation, Func<CancellationToken, Task<T?>> find)
+        where T : class
+    {
+        var found = await SendAsync(address, $"{operation} lookup", find).ConfigureAwait(false);
+        if (found is not null)
+        {
+            logger.LogInformation(
+                "{Address}: the earlier {Operation} committed although its response was lost; continuing with "
+                + "the object found.", address, operation);
+        }
+
+        return found;
     }
 
     private bool ShouldRetry(Exception exception, int attempt) =>

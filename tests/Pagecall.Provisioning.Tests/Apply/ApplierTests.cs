@@ -217,15 +217,23 @@ public sealed class ApplierTests
     }
 
     [Theory]
-    [InlineData(Emulator.LostWriteMode.Status, 11)]
-    [InlineData(Emulator.LostWriteMode.Drop, 23)]
-    public async Task LostWritesMakeNoDuplicates(Emulator.LostWriteMode mode, int seed)
+    [InlineData(Emulator.LostWriteMode.Status, 0.3, 0.0, 11)]
+    [InlineData(Emulator.LostWriteMode.Drop, 0.3, 0.0, 23)]
+    [InlineData(Emulator.LostWriteMode.Status, 0.2, 0.2, 5)]
+    public async Task LostWritesMakeNoDuplicates(
+        Emulator.LostWriteMode mode, double lostWriteRate, double errorRate, int seed)
     {
         await using var harness = await ApplyHarness.StartAsync();
         var yaml = await File.ReadAllTextAsync(
             RepositoryFiles.PathOf("samples/tutoring/workspace.yaml"), TestContext.Current.CancellationToken);
         var (plan, live) = await harness.PlanAsync(ApplyHarness.Load(yaml));
-        harness.Emulator.Faults = new Emulator.FaultOptions { Seed = seed, LostWriteRate = 0.3, LostWriteMode = mode };
+        harness.Emulator.Faults = new Emulator.FaultOptions
+        {
+            Seed = seed,
+            LostWriteRate = lostWriteRate,
+            LostWriteMode = mode,
+            ErrorRate = errorRate,
+        };
 
         // One change at a time, so the seed fixes which writes lose their response.
         var result = await harness.CreateApplier().ApplyAsync(
@@ -233,15 +241,69 @@ public sealed class ApplierTests
             cancellationToken: TestContext.Current.CancellationToken);
         harness.Emulator.Faults = new Emulator.FaultOptions();
 
-        Assert.Equal(0, result.Failed);
+        var problems = result.Outcomes
+            .Where(outcome => outcome.Status != ChangeStatus.Succeeded)
+            .Select(outcome => $"{outcome.Change.Address} {outcome.Status}: {outcome.Message}")
+            .ToList();
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.Contains(result.Outcomes, outcome => outcome.Message?.Contains("lost response") == true);
         var after = await harness.ReadAsync(ApplyHarness.Load(yaml));
         var open = after.Rooms.Where(room => !room.IsTerminated).ToList();
         Assert.Equal(10, open.Count);
         Assert.Equal(10, open.Select(room => room.Name).Distinct().Count());
+        Assert.Equal(10, after.Rooms.Count);
         Assert.Equal(20, after.Users.Count);
         var replan = Planner.Compute(ApplyHarness.Load(yaml), after);
         Assert.False(replan.Plan!.Summary.HasChanges, PlanTestDataDescribe(replan.Plan));
+    }
+
+    [Fact]
+    public async Task LostReplaceLeavesOneOpenRoom()
+    {
+        await using var harness = await ApplyHarness.StartAsync();
+        await harness.ApplyAsync(Users + "rooms:\n  - { name: Lab, type: private, members: [{ user_id: ann }] }\n", Fast);
+        var replaced = Users + "rooms:\n  - { name: Lab, type: public, members: [{ user_id: ann }] }\n";
+        var (plan, live) = await harness.PlanAsync(ApplyHarness.Load(replaced));
+        var oldId = live.Rooms.Single().Id;
+
+        // Every write commits and loses its response, so the create is found by name and the terminate never
+        // gets a success response.
+        harness.Emulator.Faults = new Emulator.FaultOptions { Seed = 1, LostWriteRate = 1 };
+        var result = await harness.CreateApplier().ApplyAsync(
+            plan, live, Fast with { AllowDestroy = true, MaxAttempts = 3 },
+            cancellationToken: TestContext.Current.CancellationToken);
+        harness.Emulator.Faults = new Emulator.FaultOptions();
+
+        var room = result.Outcomes.Single(outcome => outcome.Change.Kind == ResourceKind.Room);
+        Assert.Equal(ChangeStatus.Failed, room.Status);
+        Assert.Contains($"terminating the old room {oldId} failed", room.Message, StringComparison.Ordinal);
+        Assert.NotEqual(oldId, room.LiveId);
+        var member = result.Outcomes.Single(outcome => outcome.Change.Kind == ResourceKind.Member);
+        Assert.Equal(ChangeStatus.Succeeded, member.Status);
+        var rooms = (await harness.Client.ListRoomsAsync(cancellationToken: TestContext.Current.CancellationToken)).Rooms;
+        Assert.Equal(2, rooms.Count);
+        Assert.Single(rooms, candidate => candidate.IsTerminated != true);
+        Assert.Equal(room.LiveId, rooms.Single(candidate => candidate.IsTerminated != true).Id);
+    }
+
+    [Fact]
+    public async Task CancelMidRunSkipsTheRest()
+    {
+        await using var harness = await ApplyHarness.StartAsync();
+        var (plan, live) = await harness.PlanAsync(ApplyHarness.Load(
+            Users + "rooms:\n  - { name: Desk, type: private, members: [{ user_id: ann }] }\n"));
+        using var cancellation = new CancellationTokenSource();
+        var progress = new CancelOnFirst(cancellation);
+
+        var result = await harness.CreateApplier().ApplyAsync(
+            plan, live, Fast with { Parallelism = 1 }, progress, cancellation.Token);
+
+        Assert.Equal(ChangeStatus.Succeeded, result.Outcomes[0].Status);
+        Assert.Equal(1, result.Succeeded);
+        Assert.Equal(result.Outcomes.Count - 1, result.Skipped);
+        Assert.All(result.Outcomes.Skip(1), outcome => Assert.Contains("cancelled", outcome.Message, StringComparison.Ordinal));
+        var users = (await harness.Client.ListUsersAsync(cancellationToken: TestContext.Current.CancellationToken)).Users;
+        Assert.Single(users);
     }
 
     [Fact]
@@ -313,4 +375,10 @@ public sealed class ApplierTests
     }
 
     private static string PlanTestDataDescribe(Plan plan) => Planning.PlanTestData.Describe(plan);
+
+    /// <summary>Cancels the run when the first outcome arrives, on the thread that reports it.</summary>
+    private sealed class CancelOnFirst(CancellationTokenSource cancellation) : IProgress<ChangeOutcome>
+    {
+        public void Report(ChangeOutcome value) => cancellation.Cancel();
+    }
 }
