@@ -89,6 +89,31 @@ public sealed class ApplierTests
     }
 
     [Fact]
+    public async Task UserFieldsUpdateInPlace()
+    {
+        await using var harness = await ApplyHarness.StartAsync();
+        var first = await harness.ApplyAsync(Users, Fast);
+        var bobId = first.Outcomes.Single(outcome => outcome.Change.Address == "user[\"bob\"]").LiveId;
+        var changed = Users.Replace(
+            "{ user_id: bob, name: Bob }",
+            "{ user_id: bob, name: Robert, profile_url: \"https://example.com/bob.png\", default_member_type: monitor }",
+            StringComparison.Ordinal);
+
+        var result = await harness.ApplyAsync(changed, Fast);
+
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.Equal(ChangeAction.Update, outcome.Change.Action);
+        Assert.Equal(ChangeStatus.Succeeded, outcome.Status);
+        Assert.Equal(bobId, outcome.LiveId);
+        var bob = (await harness.Client.GetUserAsync("bob", TestContext.Current.CancellationToken)).User;
+        Assert.Equal("Robert", bob.Name);
+        Assert.Equal("https://example.com/bob.png", bob.ProfileUrl);
+        Assert.Equal("monitor", bob.DefaultMemberType?.Value);
+        var (replan, _) = await harness.PlanAsync(ApplyHarness.Load(changed));
+        Assert.False(replan.Summary.HasChanges);
+    }
+
+    [Fact]
     public async Task MemberTypeChangeAndRemoval()
     {
         await using var harness = await ApplyHarness.StartAsync();
