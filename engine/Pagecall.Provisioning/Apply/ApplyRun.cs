@@ -55,7 +55,11 @@ internal sealed class ApplyRun
             var barrier = earlierKinds;
             var tasks = phase.Select(item => RunItemAsync(item, barrier)).ToList();
             all.AddRange(tasks);
-            earlierKinds = Task.WhenAll(tasks);
+
+            // The barrier only orders the kinds. It never faults, so an exception thrown by a progress handler
+            // reaches the caller through the final WhenAll instead of leaving later items unstarted.
+            earlierKinds = Task.WhenAll(tasks).ContinueWith(
+                static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
         }
 
         await Task.WhenAll(all).ConfigureAwait(false);
@@ -171,10 +175,10 @@ internal sealed class ApplyRun
         }
 
         var change = outcome.Change;
+        _completions[change.Address].TrySetResult(new Completion(outcome.Status, failedAddress));
         _logger.LogInformation("{Address} {Action} {Status}{Separator}{Message}",
             change.Address, change.Action, outcome.Status, outcome.Message is null ? "" : ": ", outcome.Message);
         _progress?.Report(outcome);
-        _completions[change.Address].TrySetResult(new Completion(outcome.Status, failedAddress));
     }
 
     /// <summary>

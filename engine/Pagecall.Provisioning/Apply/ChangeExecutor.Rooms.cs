@@ -75,21 +75,52 @@ internal sealed partial class ChangeExecutor
 
         try
         {
-            await sender.SendAsync(change.Address, "terminate replaced room",
-                token => client.UpdateRoomAsync(replacedRoomId, new UpdateRoomRequest { IsTerminated = true }, token))
-                .ConfigureAwait(false);
+            await TerminateAsync(change.Address, replacedRoomId).ConfigureAwait(false);
             outcomes.Insert(0, new ChangeOutcome(change, ChangeStatus.Succeeded,
                 $"Created room {room.Id} and terminated room {replacedRoomId}.", room.Id));
         }
-        catch (Exception exception) when (RequestFailures.Classify(exception, CancellationToken.None) is not null)
+        catch (OperationCanceledException) when (sender.RunToken.IsCancellationRequested)
+        {
+            outcomes.Insert(0, new ChangeOutcome(change, ChangeStatus.Failed,
+                $"Created room {room.Id}, but the run was cancelled before the old room {replacedRoomId} was "
+                + $"terminated, so both rooms may be open. Terminate room {replacedRoomId} by hand, because a later "
+                + "apply does not terminate it.",
+                room.Id));
+        }
+        catch (Exception exception) when (RequestFailures.Classify(exception, sender.RunToken) is not null)
         {
             outcomes.Insert(0, new ChangeOutcome(change, ChangeStatus.Failed,
                 $"Created room {room.Id}, but terminating the old room {replacedRoomId} failed, so both rooms are "
-                + $"open. Terminate {replacedRoomId} by hand or run apply again. {RequestFailures.Describe(exception)}",
+                + $"open. Terminate room {replacedRoomId} by hand, because a later apply does not terminate it. "
+                + RequestFailures.Describe(exception),
                 room.Id));
         }
 
         return outcomes;
+    }
+
+    /// <summary>
+    /// Terminates a room. When every attempt fails in a way that may have committed, it reads the room and
+    /// counts the terminate as done if the room is terminated.
+    /// </summary>
+    private async Task TerminateAsync(string address, string roomId)
+    {
+        try
+        {
+            await sender.SendAsync(address, "terminate replaced room",
+                token => client.UpdateRoomAsync(roomId, new UpdateRoomRequest { IsTerminated = true }, token))
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (
+            RequestFailures.Classify(exception, sender.RunToken) == FailureKind.Ambiguous)
+        {
+            var room = (await sender.SendAsync(address, "read replaced room",
+                token => client.GetRoomAsync(roomId, token)).ConfigureAwait(false)).Room;
+            if (room.IsTerminated != true && room.TerminatedAt is null)
+            {
+                throw;
+            }
+        }
     }
 
     /// <summary>

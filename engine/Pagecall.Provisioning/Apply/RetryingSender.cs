@@ -9,6 +9,9 @@ namespace Pagecall.Provisioning.Apply;
 /// </summary>
 internal sealed class RetryingSender(ApplyOptions options, ILogger logger, CancellationToken runToken)
 {
+    /// <summary>The token that cancels the run, which every request receives.</summary>
+    public CancellationToken RunToken => runToken;
+
     /// <summary>
     /// Sends a read or an update, which has the same effect when sent twice, retrying transient failures.
     /// Returns the response.

@@ -286,13 +286,10 @@ public sealed class ApplierTests
     public async Task LostReplaceLeavesOneOpenRoom()
     {
         await using var harness = await ApplyHarness.StartAsync();
-        await harness.ApplyAsync(Users + "rooms:\n  - { name: Lab, type: private, members: [{ user_id: ann }] }\n", Fast);
-        var replaced = Users + "rooms:\n  - { name: Lab, type: public, members: [{ user_id: ann }] }\n";
-        var (plan, live) = await harness.PlanAsync(ApplyHarness.Load(replaced));
-        var oldId = live.Rooms.Single().Id;
+        var (plan, live, oldId) = await PlanLabReplaceAsync(harness);
 
-        // Every write commits and loses its response, so the create is found by name and the terminate never
-        // gets a success response.
+        // Every write commits and loses its response, so the create is found by name and the terminate is
+        // confirmed by reading the old room.
         harness.Emulator.Faults = new Emulator.FaultOptions { Seed = 1, LostWriteRate = 1 };
         var result = await harness.CreateApplier().ApplyAsync(
             plan, live, Fast with { AllowDestroy = true, MaxAttempts = 3 },
@@ -300,8 +297,8 @@ public sealed class ApplierTests
         harness.Emulator.Faults = new Emulator.FaultOptions();
 
         var room = result.Outcomes.Single(outcome => outcome.Change.Kind == ResourceKind.Room);
-        Assert.Equal(ChangeStatus.Failed, room.Status);
-        Assert.Contains($"terminating the old room {oldId} failed", room.Message, StringComparison.Ordinal);
+        Assert.Equal(ChangeStatus.Succeeded, room.Status);
+        Assert.Contains($"terminated room {oldId}", room.Message, StringComparison.Ordinal);
         Assert.NotEqual(oldId, room.LiveId);
         var member = result.Outcomes.Single(outcome => outcome.Change.Kind == ResourceKind.Member);
         Assert.Equal(ChangeStatus.Succeeded, member.Status);
@@ -309,6 +306,29 @@ public sealed class ApplierTests
         Assert.Equal(2, rooms.Count);
         Assert.Single(rooms, candidate => candidate.IsTerminated != true);
         Assert.Equal(room.LiveId, rooms.Single(candidate => candidate.IsTerminated != true).Id);
+    }
+
+    [Fact]
+    public async Task FailedTerminateKeepsNewRoom()
+    {
+        await using var harness = await ApplyHarness.StartAsync();
+        var (plan, live, oldId) = await PlanLabReplaceAsync(harness);
+
+        // Deleting the old room after the plan makes the terminate fail with a 404.
+        await harness.Client.DeleteRoomAsync(oldId, TestContext.Current.CancellationToken);
+        var result = await harness.CreateApplier().ApplyAsync(
+            plan, live, Fast with { AllowDestroy = true }, cancellationToken: TestContext.Current.CancellationToken);
+
+        var room = result.Outcomes.Single(outcome => outcome.Change.Kind == ResourceKind.Room);
+        Assert.Equal(ChangeStatus.Failed, room.Status);
+        Assert.Contains($"terminating the old room {oldId} failed", room.Message, StringComparison.Ordinal);
+        Assert.Contains("404", room.Message, StringComparison.Ordinal);
+        Assert.NotNull(room.LiveId);
+        Assert.NotEqual(oldId, room.LiveId);
+        var member = result.Outcomes.Single(outcome => outcome.Change.Kind == ResourceKind.Member);
+        Assert.Equal(ChangeStatus.Succeeded, member.Status);
+        var created = (await harness.Client.GetRoomAsync(room.LiveId, TestContext.Current.CancellationToken)).Room;
+        Assert.Equal("public", created.Type.Value);
     }
 
     [Fact]
@@ -400,6 +420,15 @@ public sealed class ApplierTests
     }
 
     private static string PlanTestDataDescribe(Plan plan) => Planning.PlanTestData.Describe(plan);
+
+    /// <summary>Applies a private room "Lab" with one member, then plans its replace by a public room.</summary>
+    private static async Task<(Plan Plan, LiveWorkspace Live, string OldId)> PlanLabReplaceAsync(ApplyHarness harness)
+    {
+        await harness.ApplyAsync(Users + "rooms:\n  - { name: Lab, type: private, members: [{ user_id: ann }] }\n", Fast);
+        var replaced = Users + "rooms:\n  - { name: Lab, type: public, members: [{ user_id: ann }] }\n";
+        var (plan, live) = await harness.PlanAsync(ApplyHarness.Load(replaced));
+        return (plan, live, live.Rooms.Single().Id);
+    }
 
     /// <summary>Cancels the run when the first outcome arrives, on the thread that reports it.</summary>
     private sealed class CancelOnFirst(CancellationTokenSource cancellation) : IProgress<ChangeOutcome>
