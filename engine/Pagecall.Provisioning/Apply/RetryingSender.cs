@@ -124,6 +124,8 @@ internal sealed class RetryingSender(ApplyOptions options, ILogger logger, Cance
         && !runToken.IsCancellationRequested
         && RequestFailures.Classify(exception, runToken) is FailureKind.NotApplied or FailureKind.Ambiguous;
 
+    // NOTE: Retry-After is not honoured, because the generated client's exception does not carry response
+    // headers. A 429 or 503 is retried after the exponential wait alone.
     private async Task WaitBeforeRetryAsync(string address, string operation, int attempt, Exception exception)
     {
         var delay = options.RetryBaseDelay * Math.Pow(2, attempt - 1) * (1 - (Random.Shared.NextDouble() / 2));

@@ -22,6 +22,11 @@ public static class InviteLinks
     /// <summary>Pagecall's join page, used when no other address is given.</summary>
     public static Uri DefaultMeetBaseAddress { get; } = new("https://app.pagecall.com/meet");
 
+    /// <summary>Returns one link per declared member, with Pagecall's join page as the base address.</summary>
+    /// <exception cref="InvalidOperationException">A room, member or user token is missing live.</exception>
+    public static IReadOnlyList<InviteLink> Build(WorkspaceManifest manifest, LiveWorkspace live) =>
+        Build(manifest, live, DefaultMeetBaseAddress);
+
     /// <summary>
     /// Returns one link per declared member, in manifest order. Rooms without a <c>members</c> list are left
     /// out, because the manifest does not say who joins them.

@@ -54,6 +54,21 @@ public sealed class InviteTests
     }
 
     [Fact]
+    public async Task DefaultBaseIsPagecallMeet()
+    {
+        await using var harness = await ApplyHarness.StartAsync();
+        var loaded = ApplyHarness.Load(Workspace);
+        await harness.ApplyAsync(Workspace);
+        var live = await harness.ReadAsync(loaded);
+
+        var links = InviteLinks.Build(loaded.Manifest!, live);
+
+        Assert.Equal(2, links.Count);
+        Assert.All(links, link => Assert.StartsWith(
+            $"https://app.pagecall.com/meet?room_id={link.RoomId}&access_token=", link.Url.Reveal(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void JoinUrlEscapesAndKeepsQuery()
     {
         Assert.Equal(
