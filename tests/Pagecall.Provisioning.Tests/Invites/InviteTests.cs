@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Pagecall.Provisioning.Invites;
 using Pagecall.Provisioning.Live;
+using Pagecall.Provisioning.Manifest;
 using Pagecall.Provisioning.Tests.Apply;
 
 namespace Pagecall.Provisioning.Tests.Invites;
@@ -25,9 +26,7 @@ public sealed class InviteTests
     public async Task LinksAdmitTheirMembers()
     {
         await using var harness = await ApplyHarness.StartAsync();
-        var loaded = ApplyHarness.Load(Workspace);
-        await harness.ApplyAsync(Workspace);
-        var live = await harness.ReadAsync(loaded);
+        var (loaded, live) = await ApplyWorkspaceAsync(harness);
 
         var links = InviteLinks.Build(loaded.Manifest!, live, harness.Emulator.MeetAddress);
 
@@ -57,9 +56,7 @@ public sealed class InviteTests
     public async Task DefaultBaseIsPagecallMeet()
     {
         await using var harness = await ApplyHarness.StartAsync();
-        var loaded = ApplyHarness.Load(Workspace);
-        await harness.ApplyAsync(Workspace);
-        var live = await harness.ReadAsync(loaded);
+        var (loaded, live) = await ApplyWorkspaceAsync(harness);
 
         var links = InviteLinks.Build(loaded.Manifest!, live);
 
@@ -146,5 +143,14 @@ public sealed class InviteTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Applies <see cref="Workspace"/> and reads it back with the members of its rooms.</summary>
+    private static async Task<(ManifestLoadResult Loaded, LiveWorkspace Live)> ApplyWorkspaceAsync(
+        ApplyHarness harness)
+    {
+        var loaded = ApplyHarness.Load(Workspace);
+        await harness.ApplyAsync(Workspace);
+        return (loaded, await harness.ReadAsync(loaded));
     }
 }
