@@ -16,6 +16,7 @@ internal static class CliApplication
         common.AddTo(root);
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(PlanCommand.Create(common, console));
+        root.Subcommands.Add(ApplyCommand.Create(common, console));
         return root;
     }
 

@@ -11,7 +11,7 @@ internal sealed class CommonOptions
     /// <summary>The base of invite links when neither <c>--meet-url</c> nor <c>--emulator</c> is given.</summary>
     public const string DefaultMeetUrl = "https://app.pagecall.com/meet";
 
-    /// <summary>The environment variable that holds the API key.</summary>
+    /// <summary>The environment variable that contains the API key.</summary>
     public const string ApiKeyVariable = "PAGECALL_API_KEY";
 
     public Option<string?> ApiUrl { get; } = new("--api-url")

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Pagecall.Api;
+using Pagecall.Provisioning.Apply;
 using Pagecall.Provisioning.Live;
 
 namespace Pagecall.Provisioning.Cli.Hosting;
@@ -39,6 +40,7 @@ internal static class CliHost
         builder.Services.AddSingleton(connection);
         AddPagecallHttpClient(builder.Services, connection);
         builder.Services.AddTransient<LiveWorkspaceReader>();
+        builder.Services.AddTransient<Applier>();
         return builder.Build();
     }
 
