@@ -15,6 +15,7 @@ public sealed class ApplyTests : IDisposable
     public async Task ApplyConvergesAndEditsPlanExactly()
     {
         File.Copy(CliProcess.SampleManifest, Path.Combine(_folder.Path, "workspace.yaml"));
+        var proxyConnectionsBefore = ProxySentinel.Connections;
 
         var first = await RunAsync("apply", "workspace.yaml", "--emulator", "--invites", "invites.txt");
         Assert.True(first.ExitCode == 0, first.ToString());
@@ -45,7 +46,8 @@ public sealed class ApplyTests : IDisposable
         Assert.Contains("-/+ room[\"Open Demo Room\"]", blocked.Error);
         Assert.DoesNotContain("succeeded", blocked.Output);
 
-        var applied = await RunAsync("apply", "workspace.yaml", "--emulator", "--allow-destroy", "--format", "json");
+        var applied = await RunAsync(
+            "apply", "workspace.yaml", "--emulator", "--allow-destroy", "--format", "json", "--verbose");
         Assert.True(applied.ExitCode == 0, applied.ToString());
         using (var summary = JsonDocument.Parse(applied.Output))
         {
@@ -54,11 +56,16 @@ public sealed class ApplyTests : IDisposable
             Assert.Equal(0, summary.RootElement.GetProperty("summary").GetProperty("failed").GetInt32());
         }
 
+        Assert.Contains("succeeded replace room[\"Open Demo Room\"]", applied.Error);
+
         var converged = await RunAsync("plan", "workspace.yaml", "--emulator", "--detailed-exitcode");
         Assert.True(converged.ExitCode == 0, converged.ToString());
 
+        Assert.Equal(proxyConnectionsBefore, ProxySentinel.Connections);
+        var invites = _folder.Read("invites.txt");
         var tokens = ReadAccessTokens();
         Assert.NotEmpty(tokens);
+        Assert.Contains(tokens, token => invites.Contains(token, StringComparison.Ordinal));
         foreach (var result in _results)
         {
             foreach (var token in tokens)
