@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.Runtime.InteropServices;
 using Pagecall.Provisioning.Cli.Commands;
 
 namespace Pagecall.Provisioning.Cli;
@@ -43,7 +44,45 @@ internal static class CliApplication
             return ExitCodes.InvalidInput;
         }
 
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
-        return await parseResult.InvokeAsync(configuration).ConfigureAwait(false);
+        // The parser's own termination handling gives up on the action after a timeout, so apply would exit
+        // without its summary. Here the first Ctrl+C or SIGTERM cancels the token, apply reports the changes it
+        // did not start as skipped, and the command ends normally. A second Ctrl+C ends the process at once.
+        using var cancellation = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Cancel(context, cancellation));
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Cancel(context, cancellation));
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            ProcessTerminationTimeout = null,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parseResult.InvokeAsync(configuration, cancellation.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            console.WriteError("The command was cancelled. Run plan to see what is left to change.");
+            return ExitCodes.Failure;
+        }
+        catch (Exception exception)
+        {
+            console.WriteError($"The command failed with an unexpected {exception.GetType().Name}: {exception.Message}");
+            await console.Error.WriteLineAsync(exception.StackTrace).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static void Cancel(PosixSignalContext context, CancellationTokenSource cancellation)
+    {
+        if (cancellation.IsCancellationRequested)
+        {
+            return;
+        }
+
+        context.Cancel = true;
+        Console.Error.WriteLine("Cancelling: no new change starts. Press Ctrl+C again to stop at once.");
+        cancellation.Cancel();
     }
 }

@@ -128,7 +128,8 @@ internal static class ApplyCommand
                     .ConfigureAwait(false);
             }
 
-            await ReportResultAsync(plan, result, request, console).ConfigureAwait(false);
+            var cancelled = cancellationToken.IsCancellationRequested;
+            await ReportResultAsync(plan, result, request, cancelled, console).ConfigureAwait(false);
             var invitesWritten = request.InvitesPath is null
                 || await TryWriteInvitesAsync(session, request.InvitesPath, console, cancellationToken).ConfigureAwait(false);
             // A change is skipped only after a failure it depends on, or after cancellation.
@@ -177,7 +178,7 @@ internal static class ApplyCommand
     }
 
     private static async Task ReportResultAsync(
-        Plan plan, ApplyResult result, ApplyRequest request, ConsoleOutput console)
+        Plan plan, ApplyResult result, ApplyRequest request, bool cancelled, ConsoleOutput console)
     {
         if (request.Json)
         {
@@ -187,18 +188,30 @@ internal static class ApplyCommand
 
         await console.Out.WriteLineAsync(
             $"Apply: {result.Succeeded} succeeded, {result.Failed} failed, {result.Skipped} skipped.").ConfigureAwait(false);
-        if (result.Failed > 0 || result.Skipped > 0)
+        if (result.Failed == 0 && result.Skipped == 0)
         {
-            var journal = request.Options.JournalPath is null ? "" : $" The journal {request.Options.JournalPath} records every outcome.";
-            await console.Out.WriteLineAsync(
-                $"Fix the causes of the failed changes above, or rerun a cancelled apply, then run apply again.{journal}").ConfigureAwait(false);
+            return;
         }
+
+        var next = cancelled
+            ? "The apply was cancelled. Run plan to see what is left, then run apply again."
+            : "Fix the causes of the failed changes above, then run apply again.";
+        var journal = request.Options.JournalPath is null
+            ? ""
+            : $" The journal {request.Options.JournalPath} records every outcome.";
+        await console.Out.WriteLineAsync(next + journal).ConfigureAwait(false);
     }
 
     /// <summary>Reads the workspace again and writes the invite links. Returns false after reporting a failure.</summary>
     private static async Task<bool> TryWriteInvitesAsync(
         PlanningSession session, string path, ConsoleOutput console, CancellationToken cancellationToken)
     {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            console.WriteError($"The invite links were not written to {path}, because the apply was cancelled.");
+            return false;
+        }
+
         try
         {
             var live = await session.ReadLiveAsync(cancellationToken).ConfigureAwait(false);
