@@ -23,6 +23,8 @@ public sealed class ValidationTests : IDisposable
                 members: ann
               - name: Demo
                 type: private
+                record: yes
+                max_meeting_seconds: 1.5
             """);
 
         var result = await CliProcess.RunAsync(_folder.Path, "validate", manifest);
@@ -37,7 +39,10 @@ public sealed class ValidationTests : IDisposable
             result.Error);
         Assert.Contains("workspace.yaml:12:14: error PM013: rooms[0].members: Expected a list", result.Error);
         Assert.Contains("workspace.yaml:13:11: error PM024: rooms[1].name:", result.Error);
-        Assert.Contains("workspace.yaml: 6 errors.", result.Error);
+        Assert.Contains("workspace.yaml:15:13: error PM018: rooms[1].record: Expected true or false, found \"yes\".",
+            result.Error);
+        Assert.Contains("workspace.yaml:16:26: error PM019: rooms[1].max_meeting_seconds:", result.Error);
+        Assert.Contains("workspace.yaml: 8 errors.", result.Error);
         Assert.Equal("", result.Output);
     }
 
