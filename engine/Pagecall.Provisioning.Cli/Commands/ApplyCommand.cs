@@ -105,20 +105,9 @@ internal static class ApplyCommand
                 return await ReportBlockedAsync(plan, destructive, request.Json, console).ConfigureAwait(false);
             }
 
-            ApplyResult result;
-            try
+            var result = await TryApplyPlanAsync(session, request, console, cancellationToken).ConfigureAwait(false);
+            if (result is null)
             {
-                result = await ApplyPlanAsync(session, request, console, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                console.WriteError($"Cannot open the journal {request.Options.JournalPath}: {exception.Message}");
-                return ExitCodes.Failure;
-            }
-            catch (Exception exception) when (
-                ApiFailures.Describe(exception, session.Connection.ApiBaseAddress, cancellationToken) is { } message)
-            {
-                console.WriteError($"Apply stopped: {message}");
                 return ExitCodes.Failure;
             }
 
@@ -138,7 +127,11 @@ internal static class ApplyCommand
         }
     }
 
-    private static async Task<ApplyResult> ApplyPlanAsync(
+    /// <summary>
+    /// Runs the applier with the progress display. Returns null after writing the error when the journal cannot be
+    /// opened or the API fails outside a change, which the applier reports as a failed outcome instead.
+    /// </summary>
+    private static async Task<ApplyResult?> TryApplyPlanAsync(
         PlanningSession session, ApplyRequest request, ConsoleOutput console, CancellationToken cancellationToken)
     {
         var applier = session.Host.Services.GetRequiredService<Applier>();
@@ -148,6 +141,19 @@ internal static class ApplyCommand
         {
             return await applier.ApplyAsync(session.Plan, session.Live, request.Options, progress, cancellationToken)
                 .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            progress.Complete();
+            console.WriteError($"Cannot open the journal {request.Options.JournalPath}: {exception.Message}");
+            return null;
+        }
+        catch (Exception exception) when (
+            ApiFailures.Describe(exception, session.Connection.ApiBaseAddress, cancellationToken) is { } message)
+        {
+            progress.Complete();
+            console.WriteError($"Apply stopped: {message}");
+            return null;
         }
         finally
         {

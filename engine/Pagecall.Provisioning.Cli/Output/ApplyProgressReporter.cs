@@ -20,6 +20,7 @@ internal sealed class ApplyProgressReporter : IProgress<ChangeOutcome>
     private int _succeeded;
     private int _failed;
     private int _skipped;
+    private bool _completed;
 
     /// <param name="console">The console to write to.</param>
     /// <param name="total">The number of changes the plan will apply, shown in the status line.</param>
@@ -62,16 +63,18 @@ internal sealed class ApplyProgressReporter : IProgress<ChangeOutcome>
         }
     }
 
-    /// <summary>Removes the status line, so the summary starts on a clean line.</summary>
+    /// <summary>Removes the status line, so the summary starts on a clean line. Later calls do nothing.</summary>
     public void Complete()
     {
         lock (_lock)
         {
-            if (_live)
+            if (_live && !_completed)
             {
                 _writer.Write(ClearLine);
                 _writer.Flush();
             }
+
+            _completed = true;
         }
     }
 
