@@ -7,7 +7,7 @@ namespace Pagecall.Provisioning.Cli.Hosting;
 /// Where the commands send requests, checked before anything is read or sent: either the local emulator, or an API
 /// address with the key from the environment.
 /// </summary>
-/// <param name="UseEmulator">Whether to start the local emulator; the two addresses and the key are then null.</param>
+/// <param name="UseEmulator">Whether to start the local emulator. The API address and the key are then null.</param>
 /// <param name="ApiBaseAddress">The API base address, ending in '/'.</param>
 /// <param name="ApiKey">The API key from <see cref="CommonOptions.ApiKeyVariable"/>.</param>
 /// <param name="MeetBaseAddress">The base of invite links, or null to use the emulator's.</param>
@@ -72,6 +72,14 @@ internal sealed record ConnectionRequest(
             return null;
         }
 
+        if (address.UserInfo.Length > 0)
+        {
+            // The text is not repeated, because the user information may be a password.
+            console.WriteError($"--api-url contains a user name or password, which the API does not use. Remove it, "
+                + $"and set the API key in {CommonOptions.ApiKeyVariable}.");
+            return null;
+        }
+
         if (address.Scheme == Uri.UriSchemeHttp && !address.IsLoopback)
         {
             console.WriteError($"--api-url \"{text}\" uses plain http to a host that is not loopback, so the API key "
@@ -80,10 +88,10 @@ internal sealed record ConnectionRequest(
             return null;
         }
 
-        if (address.Query.Length > 0 || address.Fragment.Length > 0 || address.UserInfo.Length > 0)
+        if (address.Query.Length > 0 || address.Fragment.Length > 0)
         {
-            console.WriteError($"--api-url \"{text}\" contains a query, fragment or user name. Pass only the base "
-                + $"address, such as {CommonOptions.DefaultApiUrl}.");
+            console.WriteError($"--api-url \"{text}\" contains a query or fragment. Pass only the base address, such "
+                + $"as {CommonOptions.DefaultApiUrl}.");
             return null;
         }
 
