@@ -64,36 +64,53 @@ public sealed class LogCapture : ILoggerProvider
 /// <summary>One request as the emulator's request log records it.</summary>
 public sealed record EmulatorRequest(string Method, string Path, int? StatusCode);
 
-/// <summary>Reads the emulator's one-line-per-request log, the count of requests that reached the server.</summary>
-public sealed class EmulatorRequestLog(LogCapture capture)
+/// <summary>
+/// Reads the emulator's one-line-per-request log, the count of requests that reached the server. The emulator
+/// writes a line after it sends the response, so a client can see a response before its line exists:
+/// <see cref="SettleAsync"/> waits for the lines of every finished request.
+/// </summary>
+public sealed class EmulatorRequestLog(LogCapture capture, Uri meetAddress)
 {
     private const string Category = "Pagecall.Emulator.Requests";
+    private const string MeetPath = "/meet";
 
-    public IReadOnlyList<EmulatorRequest> Requests =>
+    private int _markers;
+
+    /// <summary>The /v1 requests logged so far, in the order the emulator finished them.</summary>
+    public IReadOnlyList<EmulatorRequest> Requests => All().Where(request => request.Path != MeetPath).ToList();
+
+    /// <summary>Returns the logged requests whose method and path match.</summary>
+    public IReadOnlyList<EmulatorRequest> For(string method, string path) =>
+        Requests.Where(request => request.Method == method && request.Path == path).ToList();
+
+    /// <summary>
+    /// Sends a marker request to the join check, which takes no fault draws, and waits for its line. The lines of
+    /// requests that finished before the marker was sent are then in the log.
+    /// </summary>
+    public async Task SettleAsync()
+    {
+        var expected = Interlocked.Increment(ref _markers);
+        using (var http = new HttpClient())
+        {
+            using var response = await http.GetAsync(meetAddress, TestContext.Current.CancellationToken);
+        }
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (All().Count(request => request.Path == MeetPath) < expected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The emulator did not log the marker request within 30 seconds.");
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private List<EmulatorRequest> All() =>
         capture.Entries
             .Where(entry => entry.Category == Category)
             .Select(entry => new EmulatorRequest(
                 entry.Values["Method"],
                 entry.Values["Path"],
-                entry.Values.TryGetValue("StatusCode", out var status) ? int.Parse(status, System.Globalization.CultureInfo.InvariantCulture) : null))
+                entry.Values.TryGetValue("StatusCode", out var status)
+                    ? int.Parse(status, System.Globalization.CultureInfo.InvariantCulture)
+                    : null))
             .ToList();
-
-    /// <summary>Returns the requests whose method and path match.</summary>
-    public IReadOnlyList<EmulatorRequest> For(string method, string path) =>
-        Requests.Where(request => request.Method == method && request.Path == path).ToList();
-
-    /// <summary>Waits until the log has at least <paramref name="count"/> requests; fails after a generous limit.</summary>
-    public async Task WaitForCountAsync(int count)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (Requests.Count < count)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"The emulator logged {Requests.Count} requests, not {count}, within 30 seconds.");
-            }
-
-            await Task.Delay(10, TestContext.Current.CancellationToken);
-        }
-    }
 }

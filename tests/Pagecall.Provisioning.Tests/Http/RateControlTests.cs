@@ -32,16 +32,19 @@ public sealed class RateControlTests
             .ToList();
 
         await WaitForCompletedAsync(calls, 3);
+        await harness.ServerLog.SettleAsync();
         Assert.Equal(3, harness.ServerLog.Requests.Count);
         Assert.Equal(5, calls.Count(call => !call.IsCompleted));
 
         Assert.True(bucket.TryReplenish());
         await WaitForCompletedAsync(calls, 6);
+        await harness.ServerLog.SettleAsync();
         Assert.Equal(6, harness.ServerLog.Requests.Count);
         Assert.Equal(2, calls.Count(call => !call.IsCompleted));
 
         Assert.True(bucket.TryReplenish());
         await WaitForCompletedAsync(calls, 8);
+        await harness.ServerLog.SettleAsync();
         Assert.Equal(8, harness.ServerLog.Requests.Count);
         foreach (var call in calls)
         {
@@ -64,6 +67,7 @@ public sealed class RateControlTests
         var calls = Enumerable.Range(0, 30).Select(_ => harness.Client.ListRoomsAsync(cancellationToken: Token));
         await Task.WhenAll(calls);
 
+        await harness.ServerLog.SettleAsync();
         var statuses = harness.ServerLog.Requests.Select(request => request.StatusCode).ToList();
         Assert.Equal(30, statuses.Count);
         Assert.All(statuses, status => Assert.Equal(200, status));
@@ -83,6 +87,7 @@ public sealed class RateControlTests
         // Each 429 halves the limit, because each retry starts after the previous halving. The one success that
         // follows is too short a run to add one back. A retry that lands a moment before the emulator's bucket
         // refills gets a second 429, so the count of 429s can vary.
+        await harness.ServerLog.SettleAsync();
         var rateLimited = harness.ServerLog.Requests.Count(request => request.StatusCode == 429);
         Assert.InRange(rateLimited, 1, 2);
         Assert.Equal(8 >> rateLimited, limiter.Limit);

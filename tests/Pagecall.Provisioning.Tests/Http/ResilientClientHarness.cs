@@ -21,7 +21,7 @@ public sealed class ResilientClientHarness : IAsyncDisposable
     private ResilientClientHarness(PagecallEmulator emulator, LogCapture emulatorLog, ServiceProvider services, LogCapture clientLog)
     {
         Emulator = emulator;
-        ServerLog = new EmulatorRequestLog(emulatorLog);
+        ServerLog = new EmulatorRequestLog(emulatorLog, emulator.MeetAddress);
         _services = services;
         ClientLog = clientLog;
         Client = services.GetRequiredService<IPagecallClient>();

@@ -19,6 +19,7 @@ public sealed class RetryTests
         var page = await harness.Client.ListUsersAsync(cancellationToken: Token);
 
         Assert.Empty(page.Users);
+        await harness.ServerLog.SettleAsync();
         var statuses = harness.ServerLog.For("GET", "/v1/users").Select(request => request.StatusCode).ToList();
         Assert.Equal(200, statuses[0]);
         Assert.Equal(429, statuses[1]);
@@ -45,6 +46,7 @@ public sealed class RetryTests
         await harness.Client.CreateUserAsync(new CreateUserRequest { UserId = "first" }, Token);
         await harness.Client.CreateUserAsync(new CreateUserRequest { UserId = "second" }, Token);
 
+        await harness.ServerLog.SettleAsync();
         var statuses = harness.ServerLog.For("POST", "/v1/users").Select(request => request.StatusCode).ToList();
         Assert.Equal(200, statuses[0]);
         Assert.Equal(429, statuses[1]);
@@ -64,6 +66,7 @@ public sealed class RetryTests
         var page = await harness.Client.ListRoomsAsync(cancellationToken: Token);
 
         Assert.Empty(page.Rooms);
+        await harness.ServerLog.SettleAsync();
         var statuses = harness.ServerLog.For("GET", "/v1/rooms").Select(request => request.StatusCode).ToList();
         Assert.Equal([503, 503, 200], statuses);
         var attempts = harness.ClientLog.Entries
@@ -83,6 +86,7 @@ public sealed class RetryTests
         var user = await harness.Client.UpdateUserAsync("renamed", new UpdateUserRequest { Name = "New" }, Token);
 
         Assert.Equal("New", user.User.Name);
+        await harness.ServerLog.SettleAsync();
         var statuses = harness.ServerLog.For("PUT", "/v1/users/renamed").Select(request => request.StatusCode).ToList();
         Assert.Equal([500, 200], statuses);
     }
@@ -97,6 +101,7 @@ public sealed class RetryTests
             harness.Client.CreateRoomAsync(new CreateRoomRequest { Name = "Once", Type = RoomType.Private }, Token));
 
         Assert.Equal(500, error.StatusCode);
+        await harness.ServerLog.SettleAsync();
         var posts = harness.ServerLog.For("POST", "/v1/rooms");
         Assert.Single(posts);
 
@@ -116,6 +121,7 @@ public sealed class RetryTests
             harness.Client.CreateUserAsync(new CreateUserRequest { UserId = "never" }, Token));
 
         Assert.Equal(503, error.StatusCode);
+        await harness.ServerLog.SettleAsync();
         Assert.Single(harness.ServerLog.For("POST", "/v1/users"));
     }
 
@@ -129,6 +135,7 @@ public sealed class RetryTests
             harness.Client.GetUserAsync("missing", Token));
 
         Assert.Equal(500, error.StatusCode);
+        await harness.ServerLog.SettleAsync();
         Assert.Equal(3, harness.ServerLog.For("GET", "/v1/users/missing").Count);
     }
 
@@ -141,6 +148,7 @@ public sealed class RetryTests
             harness.Client.GetUserAsync("missing", Token));
 
         Assert.Equal(404, error.StatusCode);
+        await harness.ServerLog.SettleAsync();
         Assert.Single(harness.ServerLog.For("GET", "/v1/users/missing"));
     }
 }
