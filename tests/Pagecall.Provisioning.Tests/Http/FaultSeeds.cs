@@ -44,4 +44,35 @@ internal static class FaultSeeds
 
         throw new InvalidOperationException($"No seed below 100000 gives {string.Join(", ", statuses)}.");
     }
+
+    /// <summary>
+    /// Returns the smallest seed whose first writes lose their responses as <paramref name="lost"/> lists, with no
+    /// error rate set.
+    /// </summary>
+    public static int FindLostWrites(double lostWriteRate, params bool[] lost)
+    {
+        for (var seed = 1; seed < 100_000; seed++)
+        {
+            var random = new Random(seed);
+            var matches = true;
+            foreach (var expected in lost)
+            {
+                random.NextDouble();
+                random.NextDouble();
+                random.NextDouble();
+                if (random.NextDouble() < lostWriteRate != expected)
+                {
+                    matches = false;
+                    break;
+                }
+            }
+
+            if (matches)
+            {
+                return seed;
+            }
+        }
+
+        throw new InvalidOperationException($"No seed below 100000 gives {string.Join(", ", lost)}.");
+    }
 }

@@ -151,4 +151,42 @@ public sealed class RetryTests
         await harness.ServerLog.SettleAsync();
         Assert.Single(harness.ServerLog.For("GET", "/v1/users/missing"));
     }
+
+    [Fact]
+    public async Task DroppedPutRetried()
+    {
+        await using var harness = await ResilientClientHarness.StartAsync();
+        await harness.Client.CreateUserAsync(new CreateUserRequest { UserId = "dropped", Name = "Old" }, Token);
+        harness.Emulator.Faults = new FaultOptions
+        {
+            Seed = FaultSeeds.FindLostWrites(0.5, true, false),
+            LostWriteRate = 0.5,
+            LostWriteMode = LostWriteMode.Drop,
+        };
+
+        var user = await harness.Client.UpdateUserAsync("dropped", new UpdateUserRequest { Name = "New" }, Token);
+
+        Assert.Equal("New", user.User.Name);
+        await harness.ServerLog.SettleAsync();
+        Assert.Equal(2, harness.ServerLog.For("PUT", "/v1/users/dropped").Count);
+    }
+
+    [Fact]
+    public async Task DroppedPostNotRetried()
+    {
+        await using var harness = await ResilientClientHarness.StartAsync();
+
+        // A first request opens a pooled connection, the case in which the transport could resend on its own.
+        await harness.Client.ListRoomsAsync(cancellationToken: Token);
+        harness.Emulator.Faults = new FaultOptions { Seed = 3, LostWriteRate = 1, LostWriteMode = LostWriteMode.Drop };
+
+        await Assert.ThrowsAsync<HttpRequestException>(() =>
+            harness.Client.CreateRoomAsync(new CreateRoomRequest { Name = "Dropped", Type = RoomType.Open }, Token));
+
+        await harness.ServerLog.SettleAsync();
+        Assert.Single(harness.ServerLog.For("POST", "/v1/rooms"));
+        harness.Emulator.Faults = new FaultOptions();
+        var rooms = await harness.CreateCheckingClient().ListRoomsAsync(name: "Dropped", cancellationToken: Token);
+        Assert.Single(rooms.Rooms);
+    }
 }
