@@ -72,12 +72,29 @@ public sealed record EmulatorRequest(string Method, string Path, int? StatusCode
 public sealed class EmulatorRequestLog(LogCapture capture, Uri meetAddress)
 {
     private const string Category = "Pagecall.Emulator.Requests";
+    private const string FaultCategory = "Pagecall.Emulator.Hosting.FaultInjectionMiddleware";
     private const string MeetPath = "/meet";
 
     private int _markers;
+    private int _skippedEntries;
 
     /// <summary>The /v1 requests logged so far, in the order the emulator finished them.</summary>
     public IReadOnlyList<EmulatorRequest> Requests => All().Where(request => request.Path != MeetPath).ToList();
+
+    /// <summary>The writes that the emulator committed before it replaced their responses, as "METHOD path".</summary>
+    public IReadOnlyList<string> LostWrites =>
+        capture.Entries
+            .Skip(_skippedEntries)
+            .Where(entry => entry.Category == FaultCategory && entry.Values.ContainsKey("Mode"))
+            .Select(entry => entry.Values["Method"] + " " + entry.Values["Path"])
+            .ToList();
+
+    /// <summary>Leaves out every entry logged so far, so later reads see only what comes after.</summary>
+    public void Reset()
+    {
+        _markers = 0;
+        _skippedEntries = capture.Entries.Count;
+    }
 
     /// <summary>Returns the logged requests whose method and path match.</summary>
     public IReadOnlyList<EmulatorRequest> For(string method, string path) =>
@@ -105,6 +122,7 @@ public sealed class EmulatorRequestLog(LogCapture capture, Uri meetAddress)
 
     private List<EmulatorRequest> All() =>
         capture.Entries
+            .Skip(_skippedEntries)
             .Where(entry => entry.Category == Category)
             .Select(entry => new EmulatorRequest(
                 entry.Values["Method"],
