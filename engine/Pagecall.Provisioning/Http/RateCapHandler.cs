@@ -11,8 +11,9 @@ internal sealed class PagecallRateCap(RateLimiter? limiter) : IDisposable
     public RateLimiter? Limiter { get; } = limiter;
 
     /// <summary>
-    /// Creates a token bucket that releases <paramref name="requestsPerSecond"/> tokens a second, in steps of about
-    /// a tenth of a second, and never holds more than one step's tokens, so a burst stays within one step.
+    /// Creates a token bucket that releases <paramref name="requestsPerSecond"/> tokens a second: one token every
+    /// 1/rate seconds below 10 a second, and a tenth of a second's worth (rounded down) at a time above that. It
+    /// never holds more than one release, so a burst stays within one release.
     /// </summary>
     public static PagecallRateCap Create(double? requestsPerSecond)
     {

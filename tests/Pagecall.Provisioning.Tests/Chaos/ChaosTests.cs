@@ -35,6 +35,7 @@ public sealed partial class ChaosTests(ITestOutputHelper output)
         var run = await ConvergeAsync(loaded, seed);
 
         Assert.InRange(run.Applies, 1, 2);
+        Assert.Equal(0, run.FailedChanges);
         Assert.Equal(20, run.Users);
         Assert.Equal(10, run.Rooms);
         Assert.Equal(26, run.Members);
@@ -68,6 +69,7 @@ public sealed partial class ChaosTests(ITestOutputHelper output)
         var run = await ConvergeAsync(loaded, seed: 20261204);
 
         Assert.InRange(run.Applies, 1, 2);
+        Assert.Equal(0, run.FailedChanges);
         Assert.Equal(500, run.Users);
         Assert.Equal(100, run.Rooms);
         Assert.Equal(500, run.Members);
