@@ -53,6 +53,9 @@ public static partial class PagecallApiServiceCollectionExtensions
             http.Timeout = Timeout.InfiniteTimeSpan;
         });
         builder.RemoveAllLoggers();
+
+        // Redacts every header value in case a caller adds the factory's default logger back.
+        builder.RedactLoggedHeaders(_ => true);
         builder.AddHttpMessageHandler(() => new BearerKeyHandler(apiKey));
         builder.AddResilienceHandler("pagecall-retries", (pipeline, context) =>
         {

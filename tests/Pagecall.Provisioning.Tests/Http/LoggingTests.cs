@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pagecall.Api;
 using Pagecall.Emulator;
@@ -43,6 +44,22 @@ public sealed class LoggingTests
         // HttpClientFactory logs under System.Net.Http.HttpClient.{name}, with full URLs and, at Trace, headers.
         Assert.DoesNotContain(harness.ClientLog.Entries,
             entry => entry.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RestoredFactoryLoggingRedactsHeaders()
+    {
+        await using var harness = await ResilientClientHarness.StartAsync(
+            configureClient: client => client.AddDefaultLogger());
+
+        await harness.Client.ListUsersAsync(cancellationToken: Token);
+
+        var factoryEntries = harness.ClientLog.Entries
+            .Where(entry => entry.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal))
+            .ToList();
+        Assert.Contains(factoryEntries, entry => entry.Message.Contains("Authorization: *", StringComparison.Ordinal));
+        Assert.All(factoryEntries.SelectMany(entry => entry.AllText()), text =>
+            Assert.DoesNotContain(ResilientClientHarness.ApiKey, text, StringComparison.Ordinal));
     }
 
     [Fact]

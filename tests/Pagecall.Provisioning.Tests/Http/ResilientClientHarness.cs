@@ -42,10 +42,13 @@ public sealed class ResilientClientHarness : IAsyncDisposable
 
     /// <summary>
     /// Starts an emulator without faults and a client with short backoff delays. <paramref name="configure"/> can
-    /// change the client settings, and <paramref name="replaceServices"/> can replace registered services.
+    /// change the client settings, <paramref name="configureClient"/> can add to the client's registration, and
+    /// <paramref name="replaceServices"/> can replace registered services.
     /// </summary>
     public static async Task<ResilientClientHarness> StartAsync(
-        Action<PagecallConnectionOptions>? configure = null, Action<IServiceCollection>? replaceServices = null)
+        Action<PagecallConnectionOptions>? configure = null,
+        Action<IServiceCollection>? replaceServices = null,
+        Action<IHttpClientBuilder>? configureClient = null)
     {
         var emulatorLog = new LogCapture();
         var emulator = await PagecallEmulator.StartAsync(new EmulatorOptions
@@ -57,7 +60,7 @@ public sealed class ResilientClientHarness : IAsyncDisposable
         var clientLog = new LogCapture();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(clientLog));
-        services.AddPagecallApi(options =>
+        var client = services.AddPagecallApi(options =>
         {
             options.BaseAddress = emulator.ApiBaseAddress;
             options.ApiKey = ApiKey;
@@ -65,6 +68,7 @@ public sealed class ResilientClientHarness : IAsyncDisposable
             options.MaxRetryDelay = TimeSpan.FromSeconds(2);
             configure?.Invoke(options);
         });
+        configureClient?.Invoke(client);
         replaceServices?.Invoke(services);
         return new ResilientClientHarness(emulator, emulatorLog, services.BuildServiceProvider(), clientLog);
     }
