@@ -16,7 +16,9 @@ namespace Pagecall.Provisioning.Tests.Chaos;
 /// </summary>
 /// <remarks>
 /// Traffic is sequential (one change at a time, one request in flight), because the emulator draws faults in
-/// arrival order: with a fixed seed, every run fails the same requests in the same way.
+/// arrival order. With a fixed seed, every run sends the same sequence of methods and paths with the same
+/// statuses. NOTE: the applier starts the changes of one kind (users, rooms, members) in no fixed order, even at
+/// parallelism 1, so two runs can fail different rooms or members. The checks here hold for any order.
 /// </remarks>
 public sealed partial class ChaosTests(ITestOutputHelper output)
 {
@@ -88,8 +90,11 @@ public sealed partial class ChaosTests(ITestOutputHelper output)
         Assert.Equal(100, run.Rooms);
         Assert.Equal(500, run.Members);
         Assert.Equal(0, run.FailedChanges);
-        Assert.Contains(run.LostWrites, write => write.StartsWith("PUT ", StringComparison.Ordinal));
-        Assert.Contains(run.LostWrites, write => write.StartsWith("DELETE ", StringComparison.Ordinal));
+
+        // Which writes lose their responses depends on the order the applier starts the changes of one kind,
+        // which it does not fix, so only the presence of lost writes is checked. LostWriteApplyTests covers a
+        // lost PUT and a lost DELETE exactly.
+        Assert.NotEmpty(run.LostWrites);
     }
 
     private static ManifestLoadResult LoadTutoringSample()
