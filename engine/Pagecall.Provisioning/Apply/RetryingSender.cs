@@ -32,12 +32,12 @@ internal sealed class RetryingSender(ApplyOptions options, ILogger logger, Cance
     }
 
     /// <summary>
-    /// Sends a delete, retrying transient failures. A 404 after an attempt that may have committed counts as
-    /// success, because that attempt removed the object.
+    /// Sends a delete, retrying transient failures. A 404 counts as success, because the object is gone, which
+    /// is what the delete is for. The earlier attempt that removed it may be one this sender never saw: an HTTP
+    /// client with its own retries sends a DELETE again after a lost response and returns only the 404.
     /// </summary>
     public async Task DeleteAsync(string address, string operation, Func<CancellationToken, Task> send)
     {
-        var mayHaveCommitted = false;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -45,13 +45,15 @@ internal sealed class RetryingSender(ApplyOptions options, ILogger logger, Cance
                 await send(runToken).ConfigureAwait(false);
                 return;
             }
-            catch (Exception exception) when (mayHaveCommitted && RequestFailures.IsNotFound(exception))
+            catch (Exception exception) when (RequestFailures.IsNotFound(exception))
             {
+                logger.LogInformation(
+                    "{Address}: {Operation} found the object already gone (404), so the delete is done.",
+                    address, operation);
                 return;
             }
             catch (Exception exception) when (ShouldRetry(exception, attempt))
             {
-                mayHaveCommitted |= RequestFailures.Classify(exception, runToken) == FailureKind.Ambiguous;
                 await WaitBeforeRetryAsync(address, operation, attempt, exception).ConfigureAwait(false);
             }
         }
