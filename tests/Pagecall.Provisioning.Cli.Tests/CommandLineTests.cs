@@ -16,6 +16,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("plan", "MANIFEST", "--format", "xml")]
     [InlineData("apply", "MANIFEST", "--parallelism", "zero")]
     [InlineData("apply", "MANIFEST", "--parallelism", "0")]
+    [InlineData("plan", "MANIFEST", "--max-rps", "0")]
     [InlineData("deploy", "MANIFEST")]
     public async Task InvalidCommandLineExitsWith3(params string[] arguments)
     {
@@ -94,7 +95,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("1.0", plan.RootElement.GetProperty("format_version").GetString());
         Assert.True(plan.RootElement.GetProperty("summary").GetProperty("has_changes").GetBoolean());
         Assert.Equal(56, plan.RootElement.GetProperty("summary").GetProperty("create").GetInt32());
-        Assert.Contains("HTTP request GET", json.Error);
+        Assert.Contains("GET /v1/users 200 attempt 1", json.Error);
         Assert.DoesNotContain(ApiKey, json.AllOutput);
     }
 

@@ -20,7 +20,7 @@ public sealed class ConnectionRequestTests
     [InlineData("http://[::1]:4010/v1", "http://[::1]:4010/v1/")]
     public void AcceptedApiUrlEndsInSlash(string apiUrl, string expected)
     {
-        var (request, error) = Create(new CommonSettings(apiUrl, false, null, false), Key);
+        var (request, error) = Create(new CommonSettings(apiUrl, false, null, null, false), Key);
 
         Assert.Equal("", error);
         Assert.NotNull(request);
@@ -39,7 +39,7 @@ public sealed class ConnectionRequestTests
     [InlineData("https://admin:secret-password@api.pagecall.com/v1", "contains a user name or password")]
     public void RejectedApiUrlNamesProblem(string apiUrl, string problem)
     {
-        var (request, error) = Create(new CommonSettings(apiUrl, false, null, false), Key);
+        var (request, error) = Create(new CommonSettings(apiUrl, false, null, null, false), Key);
 
         Assert.Null(request);
         Assert.Contains(problem, error);
@@ -53,7 +53,7 @@ public sealed class ConnectionRequestTests
     [InlineData("   ")]
     public void MissingKeyNamesVariable(string? key)
     {
-        var (request, error) = Create(new CommonSettings(null, false, null, false), key);
+        var (request, error) = Create(new CommonSettings(null, false, null, null, false), key);
 
         Assert.Null(request);
         Assert.Contains("The environment variable PAGECALL_API_KEY is not set.", error);
@@ -62,7 +62,7 @@ public sealed class ConnectionRequestTests
     [Fact]
     public void EmulatorNeedsNoKey()
     {
-        var (request, error) = Create(new CommonSettings(null, true, "https://meet.example.com/join", false), null);
+        var (request, error) = Create(new CommonSettings(null, true, "https://meet.example.com/join", null, false), null);
 
         Assert.Equal("", error);
         Assert.NotNull(request);
@@ -74,7 +74,7 @@ public sealed class ConnectionRequestTests
     [Fact]
     public void InvalidMeetUrlRejected()
     {
-        var (request, error) = Create(new CommonSettings(null, true, "meet", false), null);
+        var (request, error) = Create(new CommonSettings(null, true, "meet", null, false), null);
 
         Assert.Null(request);
         Assert.Contains("--meet-url \"meet\" is not an absolute http or https URL", error);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace Pagecall.Provisioning.Cli.Commands;
 
@@ -37,9 +38,11 @@ internal sealed class CommonOptions
         Recursive = true,
     };
 
+    public Option<double?> MaxRequestsPerSecond { get; } = CreateMaxRequestsPerSecond();
+
     public Option<bool> Verbose { get; } = new("--verbose")
     {
-        Description = "Log every API request and read step to standard error.",
+        Description = "Log every API request attempt and read step to standard error.",
         Recursive = true,
     };
 
@@ -49,6 +52,7 @@ internal sealed class CommonOptions
         root.Options.Add(ApiUrl);
         root.Options.Add(Emulator);
         root.Options.Add(MeetUrl);
+        root.Options.Add(MaxRequestsPerSecond);
         root.Options.Add(Verbose);
     }
 
@@ -57,12 +61,36 @@ internal sealed class CommonOptions
         parseResult.GetValue(ApiUrl),
         parseResult.GetValue(Emulator),
         parseResult.GetValue(MeetUrl),
+        parseResult.GetValue(MaxRequestsPerSecond),
         parseResult.GetValue(Verbose));
+
+    private static Option<double?> CreateMaxRequestsPerSecond()
+    {
+        var option = new Option<double?>("--max-rps")
+        {
+            Description = "Maximum number of API requests per second, retries included [default: no limit].",
+            HelpName = "N",
+            Recursive = true,
+        };
+        option.Validators.Add(result =>
+        {
+            // Text that is not a number gets the parser's own error, and reading its value here would throw.
+            if (result.Tokens is [var token]
+                && double.TryParse(token.Value, CultureInfo.InvariantCulture, out var value)
+                && !(value > 0 && double.IsFinite(value)))
+            {
+                result.AddError($"--max-rps must be a positive number of requests per second, but it is {token.Value}.");
+            }
+        });
+        return option;
+    }
 }
 
 /// <summary>The values of the common options as given on the command line.</summary>
 /// <param name="ApiUrl">The <c>--api-url</c> text, or null when it was not given.</param>
 /// <param name="UseEmulator">Whether <c>--emulator</c> was given.</param>
 /// <param name="MeetUrl">The <c>--meet-url</c> text, or null when it was not given.</param>
+/// <param name="MaxRequestsPerSecond">The <c>--max-rps</c> value, or null for no limit.</param>
 /// <param name="Verbose">Whether <c>--verbose</c> was given.</param>
-internal sealed record CommonSettings(string? ApiUrl, bool UseEmulator, string? MeetUrl, bool Verbose);
+internal sealed record CommonSettings(
+    string? ApiUrl, bool UseEmulator, string? MeetUrl, double? MaxRequestsPerSecond, bool Verbose);

@@ -61,7 +61,7 @@ internal sealed class PlanningSession : IAsyncDisposable
         try
         {
             connection = await ApiConnection.OpenAsync(request, console, cancellationToken).ConfigureAwait(false);
-            host = CliHost.Build(connection, console, settings.Verbose);
+            host = CliHost.Build(connection, console, settings);
             var reader = host.Services.GetRequiredService<LiveWorkspaceReader>();
             var live = await reader.ReadAsync(loaded.Manifest, cancellationToken).ConfigureAwait(false);
             var planning = Planner.Compute(loaded, live);

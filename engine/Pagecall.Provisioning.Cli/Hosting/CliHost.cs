@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -6,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Pagecall.Api;
 using Pagecall.Provisioning.Apply;
+using Pagecall.Provisioning.Cli.Commands;
+using Pagecall.Provisioning.Http;
 using Pagecall.Provisioning.Live;
 
 namespace Pagecall.Provisioning.Cli.Hosting;
@@ -16,16 +17,13 @@ namespace Pagecall.Provisioning.Cli.Hosting;
 /// </summary>
 internal static class CliHost
 {
-    /// <summary>The name of the HttpClient that carries Pagecall API requests.</summary>
-    public const string PagecallHttpClientName = "Pagecall";
-
     /// <summary>
     /// The prefix of environment variables read as configuration, such as
     /// <c>PAGECALL_PROVISION_Logging__LogLevel__Default=Debug</c>.
     /// </summary>
     public const string ConfigurationPrefix = "PAGECALL_PROVISION_";
 
-    public static IHost Build(ApiConnection connection, ConsoleOutput console, bool verbose)
+    public static IHost Build(ApiConnection connection, ConsoleOutput console, CommonSettings settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -34,30 +32,29 @@ internal static class CliHost
             ApplicationName = "pagecall-provision",
         });
         builder.Configuration.AddEnvironmentVariables(ConfigurationPrefix);
-        ConfigureLogging(builder, verbose);
+        ConfigureLogging(builder, settings.Verbose);
 
         builder.Services.AddSingleton(console);
         builder.Services.AddSingleton(connection);
-        AddPagecallHttpClient(builder.Services, connection);
+        AddPagecallHttpClient(builder.Services, connection, settings.MaxRequestsPerSecond);
         builder.Services.AddTransient<LiveWorkspaceReader>();
         builder.Services.AddTransient<Applier>();
         return builder.Build();
     }
 
     /// <summary>
-    /// Registers <see cref="IPagecallClient"/> over a named HttpClient. This is the one place where the Pagecall
-    /// HttpClient is set up: add retry and rate-limit handlers to the returned builder.
+    /// Registers <see cref="IPagecallClient"/> with the retries, timeouts and rate control of
+    /// <see cref="PagecallApiServiceCollectionExtensions.AddPagecallApi"/>. This is the one place where the Pagecall
+    /// HttpClient is set up.
     /// </summary>
-    public static IHttpClientBuilder AddPagecallHttpClient(IServiceCollection services, ApiConnection connection)
+    public static IHttpClientBuilder AddPagecallHttpClient(
+        IServiceCollection services, ApiConnection connection, double? maxRequestsPerSecond)
     {
-        var builder = services.AddHttpClient<IPagecallClient, PagecallClient>(
-            PagecallHttpClientName,
-            (http, _) => new PagecallClient(http));
-        builder.ConfigureHttpClient(http =>
+        var builder = services.AddPagecallApi(options =>
         {
-            http.BaseAddress = connection.ApiBaseAddress;
-            http.DefaultRequestHeaders.Authorization =
-                new AuthenticationHeaderValue("Bearer", connection.ApiKey.Reveal());
+            options.BaseAddress = connection.ApiBaseAddress;
+            options.ApiKey = connection.ApiKey.Reveal();
+            options.MaxRequestsPerSecond = maxRequestsPerSecond;
         });
 
         // A proxy from the environment is for remote hosts, so a loopback emulator is reached directly.
@@ -65,9 +62,6 @@ internal static class CliHost
         {
             UseProxy = !connection.ApiBaseAddress.IsLoopback,
         });
-
-        // Request logging at Trace level lists headers, so every value is redacted, the Authorization header included.
-        builder.RedactLoggedHeaders(_ => true);
         return builder;
     }
 
@@ -75,6 +69,8 @@ internal static class CliHost
     {
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
+        // Polly writes several Debug lines per request, which would bury the attempt lines of --verbose.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(options =>
         {
