@@ -67,6 +67,8 @@ internal static class ApplyCommand
             var request = new ApplyRequest(
                 parseResult.GetRequiredValue(manifest),
                 common.Read(parseResult),
+                // NOTE: the HTTP client retries too, so a read, update or delete that keeps failing can be sent up
+                // to ApplyOptions.MaxAttempts (4) times the client's 7 attempts before apply reports it failed.
                 new ApplyOptions
                 {
                     AllowDestroy = parseResult.GetValue(allowDestroy),
