@@ -67,10 +67,11 @@ internal static class ApplyCommand
             var request = new ApplyRequest(
                 parseResult.GetRequiredValue(manifest),
                 common.Read(parseResult),
-                // NOTE: the HTTP client retries too, so a read, update or delete that keeps failing can be sent up
-                // to ApplyOptions.MaxAttempts (4) times the client's 7 attempts before apply reports it failed.
+                // The resilient HTTP client retries reads, updates and deletes, so the applier retries only creates,
+                // which it re-sends after checking by natural key that the lost attempt did not commit.
                 new ApplyOptions
                 {
+                    RetryIdempotentRequests = false,
                     AllowDestroy = parseResult.GetValue(allowDestroy),
                     Parallelism = parseResult.GetValue(parallelism),
                     JournalPath = parseResult.GetValue(journal),

@@ -25,6 +25,13 @@ public sealed record ApplyOptions
     public int MaxAttempts { get; init; } = 4;
 
     /// <summary>
+    /// Whether the applier itself retries reads, updates and deletes. Set it to false when the HTTP client already
+    /// retries those requests, so attempts do not multiply. Creates keep <see cref="MaxAttempts"/> either way,
+    /// because only the applier can check by natural key whether a lost create committed.
+    /// </summary>
+    public bool RetryIdempotentRequests { get; init; } = true;
+
+    /// <summary>
     /// Wait before the second attempt. Each further attempt waits twice as long, with random jitter that takes
     /// up to half of the wait away.
     /// </summary>

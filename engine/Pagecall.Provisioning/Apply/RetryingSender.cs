@@ -24,7 +24,7 @@ internal sealed class RetryingSender(ApplyOptions options, ILogger logger, Cance
             {
                 return await send(runToken).ConfigureAwait(false);
             }
-            catch (Exception exception) when (ShouldRetry(exception, attempt))
+            catch (Exception exception) when (ShouldRetryIdempotent(exception, attempt))
             {
                 await WaitBeforeRetryAsync(address, operation, attempt, exception).ConfigureAwait(false);
             }
@@ -52,7 +52,7 @@ internal sealed class RetryingSender(ApplyOptions options, ILogger logger, Cance
                     address, operation);
                 return;
             }
-            catch (Exception exception) when (ShouldRetry(exception, attempt))
+            catch (Exception exception) when (ShouldRetryIdempotent(exception, attempt))
             {
                 await WaitBeforeRetryAsync(address, operation, attempt, exception).ConfigureAwait(false);
             }
@@ -120,6 +120,9 @@ internal sealed class RetryingSender(ApplyOptions options, ILogger logger, Cance
 
         return found;
     }
+
+    private bool ShouldRetryIdempotent(Exception exception, int attempt) =>
+        options.RetryIdempotentRequests && ShouldRetry(exception, attempt);
 
     private bool ShouldRetry(Exception exception, int attempt) =>
         attempt < options.MaxAttempts
