@@ -27,6 +27,8 @@ internal static class CommandLine
           --rate-limit N          Requests per second that /v1 accepts; more get 429 with
                                   Retry-After. Default: 0 (no limit).
           --error-rate F          Fraction (0-1) of /v1 requests answered 500 or 503. Default: 0.
+          --throttle-rate F       Fraction (0-1) of /v1 requests answered 429 with Retry-After: 1,
+                                  drawn from the seed. Default: 0.
           --lost-write-rate F     Fraction (0-1) of /v1 writes that are committed but whose
                                   response is replaced. Default: 0.
           --lost-write-mode M     status (answer 500) or drop (abort the connection).
@@ -78,6 +80,9 @@ internal static class CommandLine
                     break;
                 case "--error-rate":
                     faults = faults with { ErrorRate = ParseNumber(name, Value()) };
+                    break;
+                case "--throttle-rate":
+                    faults = faults with { ThrottleRate = ParseNumber(name, Value()) };
                     break;
                 case "--lost-write-rate":
                     faults = faults with { LostWriteRate = ParseNumber(name, Value()) };

@@ -27,6 +27,13 @@ public sealed record FaultOptions
     public double ErrorRate { get; init; }
 
     /// <summary>
+    /// Fraction (0 to 1) of requests rejected with 429 and <c>Retry-After: 1</c> before they run, drawn on the clock-free
+    /// random sequence, unlike <see cref="RateLimitPerSecond"/>. It shares the error draw with <see cref="ErrorRate"/>,
+    /// so the two together must be at most 1, and a seed keeps its 500 and 503 requests when this is added.
+    /// </summary>
+    public double ThrottleRate { get; init; }
+
+    /// <summary>
     /// Fraction (0 to 1) of POST, PUT and DELETE requests that change the state but whose successful response
     /// is replaced as <see cref="LostWriteMode"/> selects.
     /// </summary>
@@ -53,6 +60,13 @@ public sealed record FaultOptions
         }
 
         ValidateFraction(nameof(ErrorRate), ErrorRate);
+        ValidateFraction(nameof(ThrottleRate), ThrottleRate);
+        if (ErrorRate + ThrottleRate > 1)
+        {
+            throw new ArgumentException(
+                $"ErrorRate {ErrorRate} and ThrottleRate {ThrottleRate} add up to more than 1. Lower one of them.");
+        }
+
         ValidateFraction(nameof(LostWriteRate), LostWriteRate);
     }
 

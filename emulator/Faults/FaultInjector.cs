@@ -5,15 +5,20 @@ internal readonly record struct FaultDecision(
     TimeSpan Delay,
     int? RateLimitRetryAfterSeconds,
     int? ErrorStatus,
-    bool LoseResponse);
+    bool LoseResponse,
+    bool Throttled = false);
 
 /// <summary>
 /// Draws the faults for each /v1 request from one seeded random sequence. Every request takes the same four
 /// draws (delay, error, error status, lost write) in arrival order, so a seed and a request sequence fix the
-/// outcome. The rate limit is a token bucket on the clock and takes no draws.
+/// outcome. The error draw decides both the injected 500 or 503 and the injected 429. The rate limit is a token
+/// bucket on the clock and takes no draws.
 /// </summary>
 internal sealed class FaultInjector
 {
+    /// <summary>The Retry-After of a 429 from <see cref="FaultOptions.ThrottleRate"/>, in seconds.</summary>
+    public const int ThrottleRetryAfterSeconds = 1;
+
     private readonly Lock _lock = new();
     private readonly TimeProvider _clock;
     private FaultOptions _options = new();
@@ -67,8 +72,11 @@ internal sealed class FaultInjector
             int? errorStatus = errorDraw < options.ErrorRate
                 ? statusDraw < 0.5 ? StatusCodes.Status500InternalServerError : StatusCodes.Status503ServiceUnavailable
                 : null;
-            var loseResponse = isWrite && errorStatus is null && lostDraw < options.LostWriteRate;
-            return new FaultDecision(delay, TakeToken(options), errorStatus, loseResponse);
+            // The throttle band sits just above the error band of the same draw, so adding it leaves the 500s and
+            // 503s of a seed where they were.
+            var throttled = errorStatus is null && errorDraw < options.ErrorRate + options.ThrottleRate;
+            var loseResponse = isWrite && errorStatus is null && !throttled && lostDraw < options.LostWriteRate;
+            return new FaultDecision(delay, TakeToken(options), errorStatus, loseResponse, throttled);
         }
     }
 

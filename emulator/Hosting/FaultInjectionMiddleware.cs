@@ -4,7 +4,10 @@ using Pagecall.Emulator.Faults;
 
 namespace Pagecall.Emulator.Hosting;
 
-/// <summary>Applies the fault settings to a /v1 request: delay, rate limit, injected errors and lost writes.</summary>
+/// <summary>
+/// Applies the fault settings to a /v1 request: rate limit, delay, injected throttling, injected errors and lost
+/// writes.
+/// </summary>
 internal sealed partial class FaultInjectionMiddleware(
     RequestDelegate next, FaultInjector injector, ILogger<FaultInjectionMiddleware> logger)
 {
@@ -24,6 +27,15 @@ internal sealed partial class FaultInjectionMiddleware(
         if (decision.Delay > TimeSpan.Zero)
         {
             await Task.Delay(decision.Delay, context.RequestAborted);
+        }
+
+        if (decision.Throttled)
+        {
+            await RejectAsync(
+                context, StatusCodes.Status429TooManyRequests, "rate_limited", FaultInjector.ThrottleRetryAfterSeconds,
+                "Injected throttling: the emulator's fault settings rejected this request before it ran. "
+                + "Retry after the number of seconds in Retry-After.");
+            return;
         }
 
         switch (decision.ErrorStatus)

@@ -197,7 +197,7 @@ public sealed class FaultInjectionTests
         Assert.Throws<ArgumentException>(faults.Validate);
     }
 
-    private static async Task<List<HttpStatusCode>> CollectStatusesAsync(FaultOptions faults, int count)
+    internal static async Task<List<HttpStatusCode>> CollectStatusesAsync(FaultOptions faults, int count)
     {
         await using var emulator = await TestEmulator.StartAsync(faults);
         var statuses = new List<HttpStatusCode>(count);

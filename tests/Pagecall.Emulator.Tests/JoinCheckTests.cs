@@ -113,6 +113,18 @@ public sealed class JoinCheckTests(EmulatorFixture fixture) : IClassFixture<Emul
         Assert.False(response.Json["allowed"]!.GetValue<bool>());
     }
 
+    [Fact]
+    public async Task MissingRoomIdIsBadRequest()
+    {
+        using var client = new HttpClient();
+
+        var response = await client.GetApiAsync(fixture.Emulator.Emulator.MeetAddress.ToString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.False(response.Json["allowed"]!.GetValue<bool>());
+        Assert.Contains("room_id", response.Json["reason"].Text(), StringComparison.Ordinal);
+    }
+
     private async Task<ApiResponse> MeetAsync(string roomId, string? accessToken)
     {
         using var client = new HttpClient();

@@ -219,6 +219,34 @@ public sealed class RoomTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     }
 
     [Fact]
+    public async Task ListFiltersByLayout()
+    {
+        var name = "layout " + Guid.NewGuid().ToString("N");
+        var room = await Client.CreateRoomAsync("open", name);
+        var escaped = Uri.EscapeDataString(name);
+
+        var sixAll = await Client.GetApiAsync($"rooms?name={escaped}&layout=SixAll");
+        var other = await Client.GetApiAsync($"rooms?name={escaped}&layout=Other");
+
+        Assert.Equal(room["id"].Text(), Assert.Single(sixAll.Json["rooms"]!.AsArray())!["id"].Text());
+        Assert.Empty(other.Json["rooms"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task UpdateRenamesTerminatedRoom()
+    {
+        var room = await Client.CreateRoomAsync("open");
+        var path = $"rooms/{room["id"].Text()}";
+        await Client.PutApiAsync(path, """{"is_terminated":true}""");
+
+        var response = await Client.PutApiAsync(path, """{"name":"Archived"}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("Archived", response.Json["room"]!["name"].Text());
+        Assert.True(response.Json["room"]!["is_terminated"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task ListRejectsInvalidTerminationFilter()
     {
         var response = await Client.GetApiAsync("rooms?is_terminated=maybe");

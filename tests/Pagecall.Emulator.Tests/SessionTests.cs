@@ -44,6 +44,22 @@ public sealed class SessionTests(EmulatorFixture fixture) : IClassFixture<Emulat
     }
 
     [Fact]
+    public async Task ElapsedTimeCountsMilliseconds()
+    {
+        var user = await Client.CreateUserAsync();
+        var room = await Client.CreateRoomAsync("private", null, user["user_id"].Text());
+        var roomId = room["id"].Text();
+        fixture.Emulator.Emulator.AddSession(TestEmulator.ApiKey, roomId, user["user_id"].Text());
+
+        // After this wait a count in seconds would be 1, and a count in milliseconds at least 1000.
+        await Task.Delay(TimeSpan.FromMilliseconds(1100), TestContext.Current.CancellationToken);
+        var response = await Client.GetApiAsync($"rooms/{roomId}/sessions");
+
+        var session = Assert.Single(response.Json["sessions"]!.AsArray())!;
+        Assert.True(session["elapsed_time"]!.GetValue<long>() >= 1000, session.ToJsonString());
+    }
+
+    [Fact]
     public void AddSessionRejectsNonMember()
     {
         var error = Assert.Throws<ArgumentException>(() =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using YamlDotNet.RepresentationModel;
@@ -88,6 +89,56 @@ public sealed class SpecCoverageTests(EmulatorFixture fixture) : IClassFixture<E
         Assert.Empty(s_validator.Validate(response.Body, s_validator.NamedSchema("Error")));
     }
 
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public void OperationDeclaresRetryStatuses(string method, string pathTemplate)
+    {
+        foreach (var status in new[] { "429", "503" })
+        {
+            var response = s_validator.Response(method, pathTemplate, status);
+
+            Assert.True(response is not null, $"{method.ToUpperInvariant()} {pathTemplate} does not list {status}.");
+            Assert.Contains("Retry-After", SpecSchemaValidator.HeaderNames(response));
+            var schema = Assert.IsType<YamlMappingNode>(SpecSchemaValidator.JsonSchema(response));
+            var reference = Assert.IsType<YamlScalarNode>(schema.Children[new YamlScalarNode("$ref")]);
+            Assert.Equal("#/components/schemas/Error", reference.Value);
+        }
+    }
+
+    [Fact]
+    public async Task RateLimitBodyMatchesDeclaredSchema()
+    {
+        await using var emulator = await TestEmulator.StartAsync(new FaultOptions { RateLimitPerSecond = 0.5 });
+        await emulator.Client.GetApiAsync("users");
+
+        var response = await emulator.Client.GetApiAsync("users");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.Status);
+        Assert.NotNull(response.Message.Headers.RetryAfter?.Delta);
+        var declared = s_validator.Response("get", "/users", "429");
+        Assert.NotNull(declared);
+        Assert.Empty(s_validator.Validate(response.Body, SpecSchemaValidator.JsonSchema(declared)!));
+    }
+
+    [Fact]
+    public async Task ServerErrorBodiesMatchDeclaredSchema()
+    {
+        await using var emulator = await TestEmulator.StartAsync(new FaultOptions { Seed = 3, ErrorRate = 1 });
+
+        var statuses = new HashSet<HttpStatusCode>();
+        for (var attempt = 0; attempt < 40 && statuses.Count < 2; attempt++)
+        {
+            var response = await emulator.Client.GetApiAsync("users");
+            var declared = s_validator.Response("get", "/users", ((int)response.Status).ToString(CultureInfo.InvariantCulture));
+
+            Assert.NotNull(declared);
+            Assert.Empty(s_validator.Validate(response.Body, SpecSchemaValidator.JsonSchema(declared)!));
+            statuses.Add(response.Status);
+        }
+
+        Assert.Equal([HttpStatusCode.InternalServerError, HttpStatusCode.ServiceUnavailable], statuses.Order());
+    }
+
     private static string? PlausibleBody(string method, string pathTemplate, string userId)
     {
         if (method is not ("post" or "put"))
@@ -107,7 +158,7 @@ public sealed class SpecCoverageTests(EmulatorFixture fixture) : IClassFixture<E
         };
     }
 
-    private static List<(string Method, string Path)> ReadOperations()
+    internal static List<(string Method, string Path)> ReadOperations()
     {
         var paths = (YamlMappingNode)SpecSchemaValidator.Load().Root.Children[new YamlScalarNode("paths")];
         var operations = new List<(string, string)>();

@@ -37,6 +37,26 @@ public sealed partial class SpecSchemaValidator
         return content is null ? null : Child(Child(content, "application/json"), "schema");
     }
 
+    /// <summary>
+    /// Returns the response object an operation declares for a status, with a <c>$ref</c> to a shared response
+    /// resolved, or null when the operation does not list the status.
+    /// </summary>
+    public YamlMappingNode? Response(string method, string path, string status)
+    {
+        var response = Child(Child(Child(Child(_root, "paths"), path), method), "responses");
+        return Child(response, status) is { } node ? Resolve(node) : null;
+    }
+
+    /// <summary>Returns the JSON schema of a response object, or null when it has no JSON content.</summary>
+    public static YamlNode? JsonSchema(YamlMappingNode response) =>
+        Child(Child(Child(response, "content"), "application/json"), "schema");
+
+    /// <summary>Returns the names of the headers a response object declares.</summary>
+    public static IReadOnlyList<string> HeaderNames(YamlMappingNode response) =>
+        Child(response, "headers") is YamlMappingNode headers
+            ? [.. headers.Children.Keys.OfType<YamlScalarNode>().Select(key => key.Value!)]
+            : [];
+
     public YamlNode NamedSchema(string name) =>
         Child(Child(Child(_root, "components"), "schemas"), name)
         ?? throw new ArgumentException($"The document has no schema '{name}'.", nameof(name));

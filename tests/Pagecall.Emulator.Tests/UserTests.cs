@@ -93,6 +93,21 @@ public sealed partial class UserTests(EmulatorFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task NullOptionalFieldCountsAsAbsent()
+    {
+        var userId = ApiCalls.NewUserId();
+        var created = await Client.PostApiAsync("users", $$"""{"user_id":"{{userId}}","name":"Dee","profile_url":null}""");
+
+        var updated = await Client.PutApiAsync($"users/{userId}", """{"name":null,"nickname":"dee"}""");
+
+        Assert.Equal(HttpStatusCode.OK, created.Status);
+        Assert.Null(created.Json["user"]!["profile_url"]);
+        Assert.Equal(HttpStatusCode.OK, updated.Status);
+        Assert.Equal("Dee", updated.Json["user"]!["name"].Text());
+        Assert.Equal("dee", updated.Json["user"]!["nickname"].Text());
+    }
+
+    [Fact]
     public async Task UpdateOfUnknownUserIsNotFound()
     {
         var response = await Client.PutApiAsync("users/nobody-here", """{"name":"N"}""");

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Pagecall.Emulator.Tests;
 
@@ -50,6 +52,19 @@ public sealed class WorkspaceIsolationTests
         Assert.NotEqual(mine["application_id"].Text(), theirs["application_id"].Text());
         var stillMine = await emulator.Client.GetApiAsync("users/same");
         Assert.Equal("Mine", stillMine.Json["user"]!["name"].Text());
+    }
+
+    [Fact]
+    public async Task ApplicationIdIsHashOfKey()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var expected = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(TestEmulator.ApiKey)))[..24];
+
+        var user = await emulator.Client.CreateUserAsync();
+        var room = await emulator.Client.CreateRoomAsync();
+
+        Assert.Equal(expected, user["application_id"].Text());
+        Assert.Equal(expected, room["application_id"].Text());
     }
 
     [Fact]

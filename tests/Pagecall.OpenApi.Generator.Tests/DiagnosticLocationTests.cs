@@ -290,6 +290,42 @@ public sealed class DiagnosticLocationTests
         result.AssertCompilesCleanly();
     }
 
+    [Fact]
+    public void WrongNodeKindIsPcg008()
+    {
+        var spec = Header + """
+            paths: 5
+            """;
+
+        var result = Generate(spec);
+
+        // The diagnostic points at the scalar 5, where a mapping of paths is required.
+        var diagnostic = AssertOnly(result, "PCG008", DiagnosticSeverity.Error, spec, line: 5, column: 8);
+        Assert.Contains("paths", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(result.Sources);
+    }
+
+    [Fact]
+    public void UndeclaredPathParameterIsPcg008()
+    {
+        var spec = Header + """
+            paths:
+              /widgets/{id}:
+                get:
+                  operationId: getWidget
+                  responses:
+                    '204':
+                      description: Nothing.
+            """;
+
+        var result = Generate(spec);
+
+        // The diagnostic points at the operation that lacks the parameter, where its mapping starts.
+        var diagnostic = AssertOnly(result, "PCG008", DiagnosticSeverity.Error, spec, line: 8, column: 7);
+        Assert.Contains("{id}", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(result.Sources);
+    }
+
     [Theory]
     [InlineData("My Client")]
     [InlineData("1Client")]

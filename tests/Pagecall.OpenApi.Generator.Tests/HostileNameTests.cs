@@ -39,7 +39,7 @@ public sealed class HostileNameTests
     {
         var result = Generate();
 
-        foreach (var name in new[] { "Evil", "Evil2", "Evil3" })
+        foreach (var name in new[] { "Evil", "Evil2", "Evil3", "Evil4", "Evil5", "Evil6", "Evil7" })
         {
             Assert.Empty(result.OutputCompilation.GetSymbolsWithName(name, SymbolFilter.All,
                 TestContext.Current.CancellationToken));
@@ -51,6 +51,24 @@ public sealed class HostileNameTests
             .Where(call => call.Expression.ToString().Contains("Exit", StringComparison.Ordinal))
             .ToList();
         Assert.Empty(exitCalls);
+    }
+
+    [Fact]
+    public void LineBreaksStayInsideDocComments()
+    {
+        var result = Generate();
+
+        // C# ends a line at \r, \n, U+0085, U+2028 and U+2029, so each would end a /// comment early.
+        char[] lineBreaks = ['\r', '\n', '\u0085', '\u2028', '\u2029'];
+        var text = string.Concat(result.Sources.Select(source => source.SourceText.ToString()));
+        foreach (var name in new[] { "Evil4", "Evil5", "Evil6", "Evil7" })
+        {
+            Assert.Contains("class " + name, text, StringComparison.Ordinal);
+        }
+
+        var lines = text.Split(lineBreaks);
+        Assert.DoesNotContain(lines, line => line.TrimStart().StartsWith("class Evil", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, line => line.TrimStart().StartsWith('}') && line.Contains("Evil", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -4,8 +4,8 @@ using Pagecall.OpenApi.Generator.Tests.Infrastructure;
 namespace Pagecall.OpenApi.Generator.Tests;
 
 /// <summary>
-/// Compiles a small OpenAPI 3.1 spec with allOf, oneOf, 3.1 null types, maps, exploded and joined array query
-/// parameters, a header parameter and a form body. The generated client then runs against a loopback server, and
+/// Compiles a small OpenAPI 3.1 spec with allOf, oneOf, anyOf, 3.1 null types, maps (typed and open), the uri and
+/// int64 formats, exploded and joined array query parameters, a header parameter and a form body. The generated client then runs against a loopback server, and
 /// the tests check the wire traffic and the objects read back.
 /// </summary>
 public sealed class SchemaFeatureTests : IAsyncLifetime
@@ -91,6 +91,17 @@ public sealed class SchemaFeatureTests : IAsyncLifetime
                       additionalProperties:
                         type: integer
                         format: int32
+                    link:
+                      type: string
+                      format: uri
+                    size:
+                      type: integer
+                      format: int64
+                    label:
+                      $ref: '#/components/schemas/Label'
+                    extras:
+                      type: object
+                      additionalProperties: true
             Base:
               type: object
               required: [id]
@@ -104,6 +115,11 @@ public sealed class SchemaFeatureTests : IAsyncLifetime
               oneOf:
                 - $ref: '#/components/schemas/Circle'
                 - $ref: '#/components/schemas/Square'
+            Label:
+              anyOf:
+                - type: string
+                - type: integer
+                  format: int64
             Circle:
               type: object
               required: [radius]
@@ -121,7 +137,8 @@ public sealed class SchemaFeatureTests : IAsyncLifetime
 
     private const string ResultJson = """
         {"id": "3f2504e0-4f89-11d3-9a0c-0305e82c3301", "count": null, "shape": {"side": 3},
-         "scores": {"a": 1, "b": 2}, "extra": [true]}
+         "scores": {"a": 1, "b": 2}, "link": "https://example.invalid/a?b=c", "size": 9007199254740993,
+         "label": 12, "extras": {"deep": {"x": [1, null]}}, "extra": [true]}
         """;
 
     /// <summary>Calls the generated client; each returned line is one observed fact.</summary>
@@ -156,6 +173,11 @@ public sealed class SchemaFeatureTests : IAsyncLifetime
                     "square=" + isSquare + ":" + square?.Side,
                     "scores=" + string.Join(",", global::System.Linq.Enumerable.Select(result.Scores!, pair => pair.Key + "=" + pair.Value)),
                     "json=" + result.ToJson(),
+                    "link=" + result.Link!.AbsoluteUri,
+                    "size=" + result.Size,
+                    "label=" + result.Label!.TryGetString(out _) + ":" + (result.Label.TryGetInt64(out var number) ? number : -1),
+                    "labelFromString=" + global::Features.Api.Label.FromString("x").Json.GetRawText(),
+                    "extras=" + result.Extras!["deep"].GetRawText(),
                 ];
             }
         }
@@ -246,6 +268,32 @@ public sealed class SchemaFeatureTests : IAsyncLifetime
 
         Assert.Equal("circle=False", facts[3]);
         Assert.Equal("square=True:3", facts[4]);
+    }
+
+    [Fact]
+    public void UriAndInt64FormatsRead()
+    {
+        var facts = RunProbe();
+
+        Assert.Equal("link=https://example.invalid/a?b=c", facts[7]);
+        Assert.Equal("size=9007199254740993", facts[8]);
+    }
+
+    [Fact]
+    public void AnyOfKeepsJsonWithTypedAccessors()
+    {
+        var facts = RunProbe();
+
+        Assert.Equal("label=False:12", facts[9]);
+        Assert.Equal("labelFromString=\"x\"", facts[10]);
+    }
+
+    [Fact]
+    public void OpenMapKeepsRawJson()
+    {
+        var facts = RunProbe();
+
+        Assert.Equal("""extras={"x": [1, null]}""", facts[11]);
     }
 
     [Fact]

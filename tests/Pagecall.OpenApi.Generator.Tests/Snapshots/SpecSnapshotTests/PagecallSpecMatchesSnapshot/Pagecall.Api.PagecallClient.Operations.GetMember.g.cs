@@ -30,7 +30,7 @@ namespace Pagecall.Api
             using var __response = await SendRequestAsync(__request, cancellationToken).ConfigureAwait(false);
             if (!__response.IsSuccessStatusCode)
             {
-                throw await global::Pagecall.Api.PagecallClientJson.CreateExceptionAsync(__response, "GET", "/rooms/{room_id}/members/{member_id}", static (int __status, string __body) => __status switch { 400 or 401 or 404 or 500 => global::Pagecall.Api.PagecallClientJson.ParseOrNull<global::Pagecall.Api.Error>(__body, static (ref global::System.Text.Json.Utf8JsonReader __reader0) => global::Pagecall.Api.Error.Read(ref __reader0)), _ => null }, cancellationToken).ConfigureAwait(false);
+                throw await global::Pagecall.Api.PagecallClientJson.CreateExceptionAsync(__response, "GET", "/rooms/{room_id}/members/{member_id}", static (int __status, string __body) => __status switch { 400 or 401 or 404 or 429 or 500 or 503 => global::Pagecall.Api.PagecallClientJson.ParseOrNull<global::Pagecall.Api.Error>(__body, static (ref global::System.Text.Json.Utf8JsonReader __reader0) => global::Pagecall.Api.Error.Read(ref __reader0)), _ => null }, cancellationToken).ConfigureAwait(false);
             }
 
             return await global::Pagecall.Api.PagecallClientJson.ReadJsonAsync<global::Pagecall.Api.MemberResponse>(__response, static (ref global::System.Text.Json.Utf8JsonReader __reader0) => global::Pagecall.Api.MemberResponse.Read(ref __reader0), cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,3 @@
+using Pagecall.Provisioning.Cli;
+
+return await CliApplication.RunAsync(args, ConsoleOutput.FromSystemConsole());

@@ -1,0 +1,92 @@
+using Pagecall.Provisioning.Cli.Commands;
+using Pagecall.Provisioning.Cli.Hosting;
+
+namespace Pagecall.Provisioning.Cli.Tests;
+
+/// <summary>
+/// The rules for --api-url, --meet-url and the API key, checked in process. No test here sends a request: the
+/// addresses are only parsed.
+/// </summary>
+public sealed class ConnectionRequestTests
+{
+    private const string Key = "connection-test-key";
+
+    [Theory]
+    [InlineData("https://api.pagecall.com/v1", "https://api.pagecall.com/v1/")]
+    [InlineData("https://api.pagecall.com/v1/", "https://api.pagecall.com/v1/")]
+    [InlineData("http://127.0.0.1:4010/v1", "http://127.0.0.1:4010/v1/")]
+    [InlineData("http://127.8.0.2:4010/v1", "http://127.8.0.2:4010/v1/")]
+    [InlineData("http://localhost:4010/v1", "http://localhost:4010/v1/")]
+    [InlineData("http://[::1]:4010/v1", "http://[::1]:4010/v1/")]
+    public void AcceptedApiUrlEndsInSlash(string apiUrl, string expected)
+    {
+        var (request, error) = Create(new CommonSettings(apiUrl, false, null, null, false), Key);
+
+        Assert.Equal("", error);
+        Assert.NotNull(request);
+        Assert.Equal(new Uri(expected), request.ApiBaseAddress);
+        Assert.Equal(Key, request.ApiKey?.Reveal());
+        Assert.Equal(new Uri(CommonOptions.DefaultMeetUrl), request.MeetBaseAddress);
+    }
+
+    [Theory]
+    [InlineData("http://example.com", "uses plain http to a host that is not loopback")]
+    [InlineData("http://192.168.1.20:4010/v1", "uses plain http to a host that is not loopback")]
+    [InlineData("http://127.0.0.1.example.com/v1", "uses plain http to a host that is not loopback")]
+    [InlineData("ftp://example.com/v1", "is not an absolute http or https URL")]
+    [InlineData("api.pagecall.com/v1", "is not an absolute http or https URL")]
+    [InlineData("https://api.pagecall.com/v1?region=eu", "contains a query or fragment")]
+    [InlineData("https://admin:secret-password@api.pagecall.com/v1", "contains a user name or password")]
+    public void RejectedApiUrlNamesProblem(string apiUrl, string problem)
+    {
+        var (request, error) = Create(new CommonSettings(apiUrl, false, null, null, false), Key);
+
+        Assert.Null(request);
+        Assert.Contains(problem, error);
+        Assert.DoesNotContain("secret-password", error);
+        Assert.DoesNotContain(Key, error);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void MissingKeyNamesVariable(string? key)
+    {
+        var (request, error) = Create(new CommonSettings(null, false, null, null, false), key);
+
+        Assert.Null(request);
+        Assert.Contains("The environment variable PAGECALL_API_KEY is not set.", error);
+    }
+
+    [Fact]
+    public void EmulatorNeedsNoKey()
+    {
+        var (request, error) = Create(new CommonSettings(null, true, "https://meet.example.com/join", null, false), null);
+
+        Assert.Equal("", error);
+        Assert.NotNull(request);
+        Assert.True(request.UseEmulator);
+        Assert.Null(request.ApiKey);
+        Assert.Equal(new Uri("https://meet.example.com/join"), request.MeetBaseAddress);
+    }
+
+    [Fact]
+    public void InvalidMeetUrlRejected()
+    {
+        var (request, error) = Create(new CommonSettings(null, true, "meet", null, false), null);
+
+        Assert.Null(request);
+        Assert.Contains("--meet-url \"meet\" is not an absolute http or https URL", error);
+    }
+
+    private static (ConnectionRequest? Request, string Error) Create(CommonSettings settings, string? key)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new ConsoleOutput(output, error, Color: false, Interactive: false);
+        var request = ConnectionRequest.Create(
+            settings, name => name == CommonOptions.ApiKeyVariable ? key : null, console);
+        return (request, error.ToString());
+    }
+}
