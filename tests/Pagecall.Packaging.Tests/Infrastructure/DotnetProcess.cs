@@ -26,9 +26,19 @@ internal static class DotnetProcess
     /// <param name="arguments">The arguments after <c>dotnet</c>.</param>
     /// <returns>The start information, with standard output and error redirected.</returns>
     public static ProcessStartInfo CreateStartInfo(
-        string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+        string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        CreateStartInfoFor("dotnet", workingDirectory, environment, arguments);
+
+    /// <summary>Creates the start information for a program, such as an installed .NET tool.</summary>
+    /// <param name="fileName">The program.</param>
+    /// <param name="workingDirectory">The working folder.</param>
+    /// <param name="environment">Variables to set, or to remove when the value is null.</param>
+    /// <param name="arguments">The arguments.</param>
+    /// <returns>The start information, with standard output and error redirected.</returns>
+    public static ProcessStartInfo CreateStartInfoFor(
+        string fileName, string workingDirectory, IReadOnlyDictionary<string, string?> environment, string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -68,13 +78,21 @@ internal static class DotnetProcess
     /// <param name="timeout">The time after which the process tree is killed and the test fails.</param>
     /// <param name="arguments">The arguments after <c>dotnet</c>.</param>
     /// <returns>The exit code and the output.</returns>
-    public static async Task<ProcessResult> RunAsync(
+    public static Task<ProcessResult> RunAsync(
         string workingDirectory,
         IReadOnlyDictionary<string, string?> environment,
         TimeSpan timeout,
-        params string[] arguments)
+        params string[] arguments) =>
+        RunAsync(CreateStartInfo(workingDirectory, environment, arguments), timeout);
+
+    /// <summary>Runs a process to the end and returns its exit code and output.</summary>
+    /// <param name="startInfo">The start information, from <see cref="CreateStartInfoFor"/>.</param>
+    /// <param name="timeout">The time after which the process tree is killed and the test fails.</param>
+    /// <returns>The exit code and the output.</returns>
+    public static async Task<ProcessResult> RunAsync(ProcessStartInfo startInfo, TimeSpan timeout)
     {
-        using var process = new OutputCapturingProcess(CreateStartInfo(workingDirectory, environment, arguments));
+        var arguments = startInfo.ArgumentList;
+        using var process = new OutputCapturingProcess(startInfo);
         using var timeoutSource = new CancellationTokenSource(timeout);
         try
         {
@@ -84,7 +102,7 @@ internal static class DotnetProcess
         {
             await process.KillAsync();
             throw new TimeoutException(
-                $"dotnet {string.Join(' ', arguments)} timed out after {timeout}. Output:\n{process.Output}");
+                $"{startInfo.FileName} {string.Join(' ', arguments)} timed out after {timeout}. Output:\n{process.Output}");
         }
 
         return new ProcessResult(process.ExitCode, process.Output);

@@ -14,9 +14,15 @@ internal sealed record PackedGenerator(string FeedFolder, string PackagePath);
 /// <param name="AssemblyPath">The built TutoringApp.dll.</param>
 internal sealed record BuiltSample(ProcessResult Build, string AssemblyPath);
 
+/// <summary>The pagecall-provision tool, packed into a folder feed and installed into a tool folder.</summary>
+/// <param name="PackagePath">The tool's .nupkg file.</param>
+/// <param name="CommandPath">The installed <c>pagecall-provision</c> command.</param>
+internal sealed record InstalledTool(string PackagePath, string CommandPath);
+
 /// <summary>
 /// Runs the slow steps once for all tests of the assembly: packing the generator into a temporary folder feed,
-/// and building a copy of samples/tutoring-app against that feed with an empty NuGet cache. A step that fails
+/// building a copy of samples/tutoring-app against that feed with an empty NuGet cache, and packing and
+/// installing the CLI tool. A step that fails
 /// throws its output from every test that needs it.
 /// </summary>
 public sealed class PackagingFixture : IDisposable
@@ -27,12 +33,14 @@ public sealed class PackagingFixture : IDisposable
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("pagecall-packaging-");
     private readonly Lazy<Task<PackedGenerator>> _generator;
     private readonly Lazy<Task<BuiltSample>> _sample;
+    private readonly Lazy<Task<InstalledTool>> _tool;
 
     /// <summary>Creates the scratch folder. The steps run when a test first needs them.</summary>
     public PackagingFixture()
     {
         _generator = new Lazy<Task<PackedGenerator>>(PackGeneratorCoreAsync);
         _sample = new Lazy<Task<BuiltSample>>(BuildSampleCoreAsync);
+        _tool = new Lazy<Task<InstalledTool>>(InstallToolCoreAsync);
     }
 
     /// <summary>
@@ -57,6 +65,9 @@ public sealed class PackagingFixture : IDisposable
 
     /// <summary>Builds the copy of the tutoring sample against the packed generator, once.</summary>
     internal Task<BuiltSample> BuildSampleAsync() => _sample.Value;
+
+    /// <summary>Packs the CLI as a .NET tool and installs it from its feed into a tool folder, once.</summary>
+    internal Task<InstalledTool> InstallToolAsync() => _tool.Value;
 
     /// <summary>Runs a <c>dotnet</c> pack or build step in the scratch folder and fails with its output.</summary>
     internal static async Task<ProcessResult> RunStepAsync(
@@ -126,6 +137,48 @@ public sealed class PackagingFixture : IDisposable
         return File.Exists(assembly)
             ? new BuiltSample(build, assembly)
             : throw new InvalidOperationException($"The build succeeded but {assembly} is missing:\n{build.Output}");
+    }
+
+    private async Task<InstalledTool> InstallToolCoreAsync()
+    {
+        // The tool gets a feed of its own, so the sample's restore never reads a package that is being written.
+        var toolFeed = Path.Combine(ScratchRoot, "artifacts", "tools");
+        await RunStepAsync(
+            RepositoryPaths.Root,
+            BaseEnvironment,
+            "pack", RepositoryPaths.CliProject,
+            "--output", toolFeed,
+            "--artifacts-path", Path.Combine(ScratchRoot, "cli-build"),
+            "--disable-build-servers", "-nodeReuse:false", "-clp:NoSummary");
+        var packages = Directory.GetFiles(toolFeed, "pagecall-provision.*.nupkg");
+        if (packages.Length != 1)
+        {
+            throw new InvalidOperationException($"Expected one tool package in {toolFeed}, found {packages.Length}.");
+        }
+
+        // A configuration without sources keeps the install on the local feed, so no registry receives a request
+        // for the tool's name.
+        var configFile = Path.Combine(ScratchRoot, "tool-nuget.config");
+        await File.WriteAllTextAsync(
+            configFile,
+            "<configuration>\n  <packageSources>\n    <clear />\n  </packageSources>\n</configuration>\n");
+        var toolFolder = Path.Combine(ScratchRoot, "tools");
+        var environment = new Dictionary<string, string?>(BaseEnvironment)
+        {
+            ["NUGET_PACKAGES"] = Path.Combine(ScratchRoot, "nuget-packages"),
+        };
+        await RunStepAsync(
+            ScratchRoot,
+            environment,
+            "tool", "install", "pagecall-provision",
+            "--tool-path", toolFolder,
+            "--add-source", toolFeed,
+            "--configfile", configFile);
+
+        var command = Path.Combine(toolFolder, OperatingSystem.IsWindows() ? "pagecall-provision.exe" : "pagecall-provision");
+        return File.Exists(command)
+            ? new InstalledTool(packages[0], command)
+            : throw new InvalidOperationException($"dotnet tool install succeeded but {command} is missing.");
     }
 
     /// <summary>Copies a project folder without its bin and obj folders.</summary>

@@ -13,6 +13,13 @@ internal static class RepositoryPaths
     /// <summary>The generator project.</summary>
     public static string GeneratorProject => Path.Combine(Root, "generator", "Pagecall.OpenApi.Generator.csproj");
 
+    /// <summary>The project of the pagecall-provision command-line tool.</summary>
+    public static string CliProject =>
+        Path.Combine(Root, "engine", "Pagecall.Provisioning.Cli", "Pagecall.Provisioning.Cli.csproj");
+
+    /// <summary>The tutoring workspace manifest.</summary>
+    public static string TutoringManifest => Path.Combine(Root, "samples", "tutoring", "workspace.yaml");
+
     /// <summary>The source folder of the tutoring sample app.</summary>
     public static string TutoringApp => Path.Combine(Root, "samples", "tutoring-app");
 
