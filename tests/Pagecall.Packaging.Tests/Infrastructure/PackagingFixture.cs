@@ -98,20 +98,28 @@ public sealed class PackagingFixture : IDisposable
 
     private async Task<PackedGenerator> PackGeneratorCoreAsync()
     {
-        // The artifacts path keeps the generator's build out of the bin and obj folders that other builds use.
+        var package = await PackAsync(
+            RepositoryPaths.GeneratorProject, FeedFolder, "generator-build", "Pagecall.OpenApi.Generator.*.nupkg");
+        return new PackedGenerator(FeedFolder, package);
+    }
+
+    /// <summary>Packs a repository project into a feed folder and returns the path of the one package made.</summary>
+    private async Task<string> PackAsync(string project, string feed, string buildFolderName, string packagePattern)
+    {
+        // The artifacts path keeps this build out of the bin and obj folders that other builds use.
         await RunStepAsync(
             RepositoryPaths.Root,
             BaseEnvironment,
-            "pack", RepositoryPaths.GeneratorProject,
-            "--output", FeedFolder,
-            "--artifacts-path", Path.Combine(ScratchRoot, "generator-build"),
+            "pack", project,
+            "--output", feed,
+            "--artifacts-path", Path.Combine(ScratchRoot, buildFolderName),
             "--disable-build-servers", "-nodeReuse:false", "-clp:NoSummary");
 
-        var packages = Directory.GetFiles(FeedFolder, "Pagecall.OpenApi.Generator.*.nupkg");
+        var packages = Directory.GetFiles(feed, packagePattern);
         return packages.Length == 1
-            ? new PackedGenerator(FeedFolder, packages[0])
+            ? packages[0]
             : throw new InvalidOperationException(
-                $"Expected one generator package in {FeedFolder}, found {packages.Length}.");
+                $"Expected one package matching {packagePattern} in {feed}, found {packages.Length}.");
     }
 
     private async Task<BuiltSample> BuildSampleCoreAsync()
@@ -143,18 +151,7 @@ public sealed class PackagingFixture : IDisposable
     {
         // The tool gets a feed of its own, so the sample's restore never reads a package that is being written.
         var toolFeed = Path.Combine(ScratchRoot, "artifacts", "tools");
-        await RunStepAsync(
-            RepositoryPaths.Root,
-            BaseEnvironment,
-            "pack", RepositoryPaths.CliProject,
-            "--output", toolFeed,
-            "--artifacts-path", Path.Combine(ScratchRoot, "cli-build"),
-            "--disable-build-servers", "-nodeReuse:false", "-clp:NoSummary");
-        var packages = Directory.GetFiles(toolFeed, "pagecall-provision.*.nupkg");
-        if (packages.Length != 1)
-        {
-            throw new InvalidOperationException($"Expected one tool package in {toolFeed}, found {packages.Length}.");
-        }
+        var package = await PackAsync(RepositoryPaths.CliProject, toolFeed, "cli-build", "pagecall-provision.*.nupkg");
 
         // A configuration without sources keeps the install on the local feed, so no registry receives a request
         // for the tool's name.
@@ -177,7 +174,7 @@ public sealed class PackagingFixture : IDisposable
 
         var command = Path.Combine(toolFolder, OperatingSystem.IsWindows() ? "pagecall-provision.exe" : "pagecall-provision");
         return File.Exists(command)
-            ? new InstalledTool(packages[0], command)
+            ? new InstalledTool(package, command)
             : throw new InvalidOperationException($"dotnet tool install succeeded but {command} is missing.");
     }
 
