@@ -89,7 +89,12 @@ internal static class DocumentParser
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new BoundedParser(new Parser(new StringReader(text))));
+        }
+        catch (RejectedInputException exception)
+        {
+            diagnostics.Report(DiagnosticDescriptors.InvalidDocument, exception.Start, exception.End, exception.Problem);
+            return null;
         }
         catch (YamlException exception)
         {

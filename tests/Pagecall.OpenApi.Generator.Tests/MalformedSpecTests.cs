@@ -61,6 +61,8 @@ public sealed class MalformedSpecTests
         { "unknown parameter location", "openapi: 3.0.3\n" + Info + "paths:\n  /a:\n    get:\n      operationId: a\n      parameters:\n        - name: x\n          in: body\n      responses:\n        '204': {description: ok}\n" },
         { "operationId empty", "openapi: 3.0.3\n" + Info + "paths:\n  /a:\n    get:\n      operationId: ''\n      responses:\n        '204': {description: ok}\n" },
         { "operationId only symbols", "openapi: 3.0.3\n" + Info + "paths:\n  /a:\n    get:\n      operationId: '$/-'\n      responses:\n        '204': {description: ok}\n" },
+        { "request media type as list", "openapi: 3.0.3\n" + Info + "paths:\n  /a:\n    post:\n      operationId: a\n      requestBody:\n        content:\n          ? [odd, key]\n          : schema: {type: string}\n      responses:\n        '204': {description: ok}\n" },
+        { "response media type as mapping", "openapi: 3.0.3\n" + Info + "paths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n          description: ok\n          content:\n            ? {odd: key}\n            : schema: {type: string}\n" },
         { "unknown HTTP method", "openapi: 3.0.3\n" + Info + "paths:\n  /a:\n    fetch:\n      operationId: a\n      responses:\n        '204': {description: ok}\n" },
         { "x-pagination as scalar", Paged("x-pagination: yes") },
         { "x-pagination unknown parameter", Paged("x-pagination:\n        offsetParameter: skip\n        limitParameter: take\n        itemsProperty: items\n        totalProperty: total") },
@@ -147,6 +149,65 @@ public sealed class MalformedSpecTests
         Assert.Contains(result.GeneratorDiagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
     }
 
+    [Fact]
+    public void NestingPastLimitIsPcg008()
+    {
+        // YamlDotNet loads a document recursively, so 100,000 nested lists would overflow the compiler's stack.
+        var text = "openapi: 3.0.3\n" + Info + "paths: {}\nx-deep: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+
+        var result = GeneratorHarness.Run(InlineSpecs.File(text));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG008", diagnostic.Id);
+        Assert.Contains("deeper than 128 levels", diagnostic.GetMessage(), StringComparison.Ordinal);
+        var start = diagnostic.Location.GetLineSpan().StartLinePosition;
+        Assert.Equal(6, start.Line + 1);
+        Assert.Equal(136, start.Character + 1);
+    }
+
+    [Fact]
+    public void AliasedListKeyIsPcg008()
+    {
+        // The key aliases a list that expands to 10^8 items; YamlDotNet hashes a key in full when it loads it.
+        var text = AliasFanOut(levels: 8) + "x-key:\n  ? *l8\n  : value\n";
+
+        var result = GeneratorHarness.Run(InlineSpecs.File(text));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG008", diagnostic.Id);
+        Assert.Contains("mapping key is a list or a mapping", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(17, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
+    public void ListMediaTypeKeyIsPcg008()
+    {
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Odd
+              version: 1.0.0
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  requestBody:
+                    content:
+                      ? [odd, key]
+                      : schema: {type: string}
+                  responses:
+                    '204': {description: ok}
+            """));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG008", diagnostic.Id);
+        var start = diagnostic.Location.GetLineSpan().StartLinePosition;
+        Assert.Equal((11, 13), (start.Line + 1, start.Character + 1));
+    }
+
     private static string Schema(string body) =>
         "openapi: 3.0.3\n" + Info + "paths: {}\ncomponents:\n  schemas:\n    A:\n      " + body + "\n";
 
@@ -161,11 +222,11 @@ public sealed class MalformedSpecTests
         + "                properties:\n                  items: {type: array, items: {type: string}}\n"
         + "                  total: {type: integer}\n";
 
-    /// <summary>A small "billion laughs": aliases that fan out to 10^5 leaves if a walker expands them.</summary>
-    private static string AliasFanOut()
+    /// <summary>A "billion laughs": aliases that fan out to 10^(levels + 1) leaves if a walker expands them.</summary>
+    private static string AliasFanOut(int levels = 5)
     {
         var builder = new StringBuilder("openapi: 3.0.3\n" + Info + "paths: {}\nx-bomb:\n  l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n");
-        for (var level = 1; level <= 5; level++)
+        for (var level = 1; level <= levels; level++)
         {
             var previous = $"*l{level - 1}";
             builder.Append($"  l{level}: &l{level} [{string.Join(", ", Enumerable.Repeat(previous, 10))}]\n");
