@@ -125,7 +125,7 @@ internal sealed partial class SchemaResolver
     {
         var collected = new List<KeyValuePair<YamlScalarNode, YamlNode>>();
         var required = new HashSet<string>(System.StringComparer.Ordinal);
-        CollectProperties(map, collected, required, new HashSet<YamlNode>(ReferenceComparer.Instance));
+        CollectProperties(map, collected, required, new HashSet<YamlNode>(ReferenceComparer.Instance), typeName, 0);
 
         var names = MemberRegistry("properties of '" + typeName + "'", ModelMembers);
         var result = new List<PropertyModel>();
@@ -160,10 +160,18 @@ internal sealed partial class SchemaResolver
         YamlMappingNode map,
         List<KeyValuePair<YamlScalarNode, YamlNode>> collected,
         HashSet<string> required,
-        HashSet<YamlNode> visited)
+        HashSet<YamlNode> visited,
+        string typeName,
+        int depth)
     {
         if (!visited.Add(map))
         {
+            return;
+        }
+
+        if (depth >= MaxDepth)
+        {
+            ReportTooDeep(map, typeName);
             return;
         }
 
@@ -171,7 +179,7 @@ internal sealed partial class SchemaResolver
         {
             if (_references.Follow(part) is { } resolved)
             {
-                CollectProperties(resolved, collected, required, visited);
+                CollectProperties(resolved, collected, required, visited, typeName, depth + 1);
             }
         }
 

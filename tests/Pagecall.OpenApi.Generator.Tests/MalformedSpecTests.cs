@@ -181,6 +181,31 @@ public sealed class MalformedSpecTests
         Assert.Equal(17, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 
+    [Theory]
+    [InlineData("{$ref: '#/x-chain/S{1}'}")]
+    [InlineData("{allOf: [{$ref: '#/x-chain/S{1}'}]}")]
+    [InlineData("{allOf: [{$ref: '#/x-chain/S{1}'}], properties: {p{0}: {type: string}}}")]
+    public void LongSchemaChainIsPcg008(string link)
+    {
+        // Each link of the chain is one level of recursion; 20,000 of them would overflow the compiler's stack.
+        var builder = new StringBuilder("openapi: 3.0.3\n" + Info + "paths: {}\ncomponents:\n  schemas:\n"
+            + "    Root: {allOf: [{$ref: '#/x-chain/S0'}], properties: {x: {$ref: '#/x-chain/S0'}}}\nx-chain:\n");
+        for (var index = 0; index < 20_000; index++)
+        {
+            builder.Append("  S").Append(index).Append(": ").Append(link.Replace("{0}", $"{index}").Replace("{1}", $"{index + 1}")).Append('\n');
+        }
+
+        builder.Append("  S20000: {type: object, properties: {last: {type: string}}}\n");
+
+        var result = GeneratorHarness.Run(InlineSpecs.File(builder.ToString()));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG008", diagnostic.Id);
+        Assert.Contains("more than 128 levels deep", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(InlineSpecs.SpecPath, diagnostic.Location.GetLineSpan().Path);
+    }
+
     [Fact]
     public void ListMediaTypeKeyIsPcg008()
     {
