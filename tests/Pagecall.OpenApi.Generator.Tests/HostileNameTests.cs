@@ -213,6 +213,56 @@ public sealed class HostileNameTests
         Assert.Equal(10, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 
+    [Fact]
+    public void NamesDifferingInCaseCompile()
+    {
+        // Roslyn rejects two hint names that differ only in case, so each of these pairs needs its own file name.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Case
+              version: 1.0.0
+            paths:
+              /users:
+                get:
+                  operationId: getUserID
+                  responses:
+                    '200':
+                      description: The user.
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/UserID'
+                post:
+                  operationId: getUserId
+                  responses:
+                    '200':
+                      description: The user.
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/UserId'
+            components:
+              schemas:
+                UserID:
+                  type: object
+                  properties:
+                    upper: {type: string}
+                UserId:
+                  type: object
+                  properties:
+                    lower: {type: string}
+            """));
+
+        result.AssertCompilesCleanly();
+        var compilation = result.OutputCompilation;
+        Assert.NotNull(compilation.GetTypeByMetadataName("Inline.Api.UserID")?.GetMembers("Upper").SingleOrDefault());
+        Assert.NotNull(compilation.GetTypeByMetadataName("Inline.Api.UserId")?.GetMembers("Lower").SingleOrDefault());
+        var client = compilation.GetTypeByMetadataName("Inline.Api.IInlineClient");
+        Assert.NotNull(client?.GetMembers("GetUserIDAsync").SingleOrDefault());
+        Assert.NotNull(client?.GetMembers("GetUserIdAsync").SingleOrDefault());
+    }
+
     private static GenerationResult Generate()
     {
         Assert.True(File.Exists(SpecPath), $"The fixture {SpecPath} is missing.");
