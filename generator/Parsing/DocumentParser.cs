@@ -39,7 +39,7 @@ internal static class DocumentParser
         var references = new ReferenceResolver(root, diagnostics);
         var schemas = new SchemaResolver(root, references, diagnostics, typeNames, cancellationToken);
         schemas.ResolveComponents();
-        var operations = new OperationParser(root, references, schemas, diagnostics, cancellationToken).ParseAll();
+        var operations = new OperationParser(root, client, references, schemas, diagnostics, cancellationToken).ParseAll();
 
         var info = root.GetMap("info");
         return new DocumentModel(

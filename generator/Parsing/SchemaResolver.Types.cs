@@ -28,7 +28,10 @@ internal sealed partial class SchemaResolver
     // the name of its enclosing type, gets the suffix "Value".
     private static readonly string[] ModelMembers = { "AdditionalData", "Read", "Write", "FromJson", "ToJson" };
     private static readonly string[] EnumMembers = { "Value", "IsKnown", "Read", "Write" };
-    private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
+    private static readonly string[] ObjectMembers =
+    {
+        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
 
     private static SchemaShape Classify(YamlMappingNode map)
     {

@@ -235,13 +235,12 @@ public sealed class HostileNameTests
                             $ref: '#/components/schemas/UserID'
                 post:
                   operationId: getUserId
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {$ref: '#/components/schemas/UserId'}
                   responses:
-                    '200':
-                      description: The user.
-                      content:
-                        application/json:
-                          schema:
-                            $ref: '#/components/schemas/UserId'
+                    '204': {description: Nothing.}
             components:
               schemas:
                 UserID:
@@ -261,6 +260,58 @@ public sealed class HostileNameTests
         var client = compilation.GetTypeByMetadataName("Inline.Api.IInlineClient");
         Assert.NotNull(client?.GetMembers("GetUserIDAsync").SingleOrDefault());
         Assert.NotNull(client?.GetMembers("GetUserIdAsync").SingleOrDefault());
+    }
+
+    [Fact]
+    public void ReferenceEqualsNameGetsSuffix()
+    {
+        // A member named ReferenceEquals would hide object.ReferenceEquals, which is warning CS0108.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Members
+              version: 1.0.0
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  properties:
+                    ReferenceEquals: {type: string}
+                Mode:
+                  type: string
+                  enum: [ReferenceEquals]
+            """));
+
+        result.AssertCompilesCleanly();
+        var compilation = result.OutputCompilation;
+        Assert.NotNull(compilation.GetTypeByMetadataName("Inline.Api.Holder")?.GetMembers("ReferenceEqualsValue").SingleOrDefault());
+        Assert.NotNull(compilation.GetTypeByMetadataName("Inline.Api.Mode")?.GetMembers("ReferenceEqualsValue").SingleOrDefault());
+    }
+
+    [Theory]
+    [InlineData("foo")]
+    [InlineData("iFoo")]
+    public void OperationNamedLikeClientIsPcg005(string operationId)
+    {
+        // With ClientName Inline.Api.FooAsync, operation foo would declare FooAsync inside class FooAsync (CS0542).
+        var result = GeneratorHarness.Run(InlineSpecs.File($$"""
+            openapi: 3.0.3
+            info:
+              title: Client
+              version: 1.0.0
+            paths:
+              /foo:
+                get:
+                  operationId: {{operationId}}
+                  responses:
+                    '204': {description: Nothing.}
+            """, clientName: "Inline.Api.FooAsync"));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG005", diagnostic.Id);
+        Assert.Contains("FooAsync", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 
     private static GenerationResult Generate()

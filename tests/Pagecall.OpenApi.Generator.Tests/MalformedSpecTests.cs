@@ -207,8 +207,9 @@ public sealed class MalformedSpecTests
     }
 
     [Fact]
-    public void ListMediaTypeKeyIsPcg008()
+    public void RepeatedStatusRangeCompiles()
     {
+        // 4XX and 4xx are two YAML keys for one range; two switch arms for it are error CS8510.
         var result = GeneratorHarness.Run(InlineSpecs.File("""
             openapi: 3.0.3
             info:
@@ -216,8 +217,42 @@ public sealed class MalformedSpecTests
               version: 1.0.0
             paths:
               /a:
-                post:
+                get:
                   operationId: a
+                  responses:
+                    '204': {description: ok}
+                    4XX:
+                      description: Upper.
+                      content: {application/json: {schema: {$ref: '#/components/schemas/Upper'}}}
+                    4xx:
+                      description: Lower.
+                      content: {application/json: {schema: {$ref: '#/components/schemas/Lower'}}}
+            components:
+              schemas:
+                Upper: {type: object, properties: {a: {type: string}}}
+                Lower: {type: object, properties: {b: {type: string}}}
+            """));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG006", diagnostic.Id);
+        Assert.Equal(14, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        var problems = result.CompilerProblems();
+        Assert.True(problems.Count == 0, DiagnosticText.Format(problems, result.OutputCompilation));
+    }
+
+    [Fact]
+    public void ListMediaTypeKeyIsPcg008()
+    {
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Media types
+              version: 2.0.0
+            paths:
+              /upload:
+                post:
+                  operationId: upload
                   requestBody:
                     content:
                       ? [odd, key]
