@@ -43,9 +43,9 @@ internal sealed partial class SchemaResolver
         var type = FirstType(map);
         var types = SchemaTypes(map);
         types.Remove("null");
-        if (map.GetSequence("enum") is not null && (type is null or "string" or "integer"))
+        if (map.GetSequence("enum") is { } values && (type is null or "string" or "integer"))
         {
-            return type == "integer" ? SchemaShape.IntegerEnum : SchemaShape.StringEnum;
+            return type == "integer" || (type is null && AreIntegers(values)) ? SchemaShape.IntegerEnum : SchemaShape.StringEnum;
         }
 
         var oneOf = NonNullBranches(map.GetSequence("oneOf")).Count;
@@ -90,6 +90,30 @@ internal sealed partial class SchemaResolver
         }
 
         return type is "string" or "integer" or "number" or "boolean" ? SchemaShape.Primitive : SchemaShape.Any;
+    }
+
+    // An enum without a type whose values are all unquoted integers, such as [1, 2, 3], is sent as JSON numbers,
+    // so reading it as a string enum would fail on every payload.
+    private static bool AreIntegers(YamlSequenceNode values)
+    {
+        var any = false;
+        foreach (var item in values.Children)
+        {
+            if (item is YamlScalarNode scalar && IsNullLiteral(scalar))
+            {
+                continue;
+            }
+
+            if (item is not YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: { } text }
+                || !long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     // An empty object in components is a class that keeps every field in AdditionalData; inline it is a JsonElement.
@@ -245,6 +269,14 @@ internal sealed partial class SchemaResolver
             index++;
             var type = Resolve(branch, typeName + "Option" + FormatIndex(index)).Type;
             var name = BranchName(type);
+
+            // Branches that differ only in keywords the generator ignores, such as two string patterns, share one
+            // C# type, so the accessors of the first serve both.
+            if (result.Exists(existing => existing.Type == type))
+            {
+                continue;
+            }
+
             if (names.TryClaim(name, name, branch))
             {
                 result.Add(new UnionBranchModel(name, type));

@@ -214,6 +214,51 @@ public sealed class OpenEnumTests
         Assert.Equal(expected, facts);
     }
 
+    [Fact]
+    public void TypelessIntegerEnumReadsNumbers()
+    {
+        // Without a type, enum: [1, 2, 3] still describes JSON numbers, which a string enum cannot read.
+        const string spec = """
+            openapi: 3.0.3
+            info:
+              title: Typeless
+              version: 1.0.0
+            paths: {}
+            components:
+              schemas:
+                Job:
+                  type: object
+                  properties:
+                    priority:
+                      $ref: '#/components/schemas/Priority'
+                Priority:
+                  enum: [1, 2, 3]
+            """;
+        const string probe = """
+            namespace Consumer;
+
+            /// <summary>Reads a typeless integer enum.</summary>
+            public static class TypelessProbe
+            {
+                /// <summary>Reads the JSON and reports the priority.</summary>
+                public static string[] Run(string json)
+                {
+                    var job = global::Inline.Api.Job.FromJson(json);
+                    return ["value=" + job.Priority?.Value, "known=" + job.Priority?.IsKnown, "json=" + job.ToJson()];
+                }
+            }
+            """;
+
+        var result = GeneratorHarness.Run([InlineSpecs.File(spec)], TestCompilation.Create(extraSources: [probe]));
+
+        result.AssertCompilesCleanly();
+        var facts = (string[])InMemoryAssembly.Invoke(
+            result.OutputCompilation, "Consumer.TypelessProbe", "Run", """{"priority":2}""")!;
+        Assert.Equal("value=2", facts[0]);
+        Assert.Equal("known=True", facts[1]);
+        AssertSameJson("""{"priority":2}""", facts[2]["json=".Length..]);
+    }
+
     private static string[] RunProbe(string json)
     {
         var result = GeneratorHarness.Run(

@@ -305,6 +305,33 @@ public sealed class SchemaFeatureTests : IAsyncLifetime
         JsonAssert.Equivalent(ResultJson, facts[6]["json=".Length..]);
     }
 
+    [Fact]
+    public void SameTypeBranchesShareAccessors()
+    {
+        // Two string branches that differ only in a pattern map to one C# type, which is not a name collision.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Branches
+              version: 1.0.0
+            paths: {}
+            components:
+              schemas:
+                Code:
+                  oneOf:
+                    - {type: string, pattern: '^[a-z]+$'}
+                    - {type: string, format: email}
+                    - {type: integer}
+            """));
+
+        result.AssertCompilesCleanly();
+        Assert.Empty(result.GeneratorDiagnostics);
+        var union = result.OutputCompilation.GetTypeByMetadataName("Inline.Api.Code");
+        Assert.NotNull(union);
+        Assert.Single(union.GetMembers("TryGetString"));
+        Assert.Single(union.GetMembers("TryGetInt64"));
+    }
+
     private string[] RunProbe()
     {
         var result = GeneratorHarness.Run(
