@@ -261,7 +261,8 @@ internal sealed partial class SchemaResolver
     private List<UnionBranchModel> BuildBranches(YamlMappingNode map, string typeName)
     {
         var keyword = NonNullBranches(map.GetSequence("oneOf")).Count > 1 ? "oneOf" : "anyOf";
-        var names = MemberRegistry("branches of '" + typeName + "'", new[] { "Json" });
+        // Branch names only follow TryGet, As and From, so a branch named Json cannot clash with the Json property.
+        var names = MemberRegistry("branches of '" + typeName + "'", System.Array.Empty<string>());
         var result = new List<UnionBranchModel>();
         var index = 0;
         foreach (var branch in NonNullBranches(map.GetSequence(keyword)))

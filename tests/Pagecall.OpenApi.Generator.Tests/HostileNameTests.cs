@@ -314,6 +314,34 @@ public sealed class HostileNameTests
         Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 
+    [Fact]
+    public void UnionBranchNamedJsonCompiles()
+    {
+        // The accessors are TryGetJson, AsJson and FromJson, none of which clashes with the union's Json property.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Json branch
+              version: 0.1.0
+            paths: {}
+            components:
+              schemas:
+                Json:
+                  properties:
+                    text: {type: string}
+                Payload:
+                  anyOf:
+                    - $ref: '#/components/schemas/Json'
+                    - type: integer
+            """));
+
+        result.AssertCompilesCleanly();
+        var union = result.OutputCompilation.GetTypeByMetadataName("Inline.Api.Payload");
+        Assert.NotNull(union);
+        Assert.Single(union.GetMembers("TryGetJson"));
+        Assert.Single(union.GetMembers("Json"));
+    }
+
     private static GenerationResult Generate()
     {
         Assert.True(File.Exists(SpecPath), $"The fixture {SpecPath} is missing.");
