@@ -14,7 +14,12 @@ internal sealed partial class OperationParser
     {
         var names = new NameRegistry("parameters of '" + operationName + "Async'", _diagnostics);
         names.Reserve("cancellationToken", "the generated parameter cancellationToken");
-        names.Reserve("body", "the generated parameter body");
+        if (operation.Get("requestBody") is not null)
+        {
+            // Only an operation with a request body gets the generated parameter "body", so only then does a spec
+            // parameter of that name collide with it.
+            names.Reserve("body", "the generated parameter body");
+        }
 
         var required = new List<ParameterModel>();
         var optional = new List<ParameterModel>();

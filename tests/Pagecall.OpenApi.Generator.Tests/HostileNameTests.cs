@@ -342,6 +342,32 @@ public sealed class HostileNameTests
         Assert.Single(union.GetMembers("Json"));
     }
 
+    [Fact]
+    public void BodyQueryParameterWithoutRequestBodyCompiles()
+    {
+        // The generated parameter "body" exists only when the operation has a request body.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Messages
+              version: 1.0.0
+            paths:
+              /messages:
+                get:
+                  operationId: findMessages
+                  parameters:
+                    - {name: body, in: query, schema: {type: string}}
+                  responses:
+                    '204': {description: Nothing.}
+            """));
+
+        result.AssertCompilesCleanly();
+        var method = result.OutputCompilation.GetTypeByMetadataName("Inline.Api.IInlineClient")?
+            .GetMembers("FindMessagesAsync").OfType<IMethodSymbol>().Single();
+        Assert.NotNull(method);
+        Assert.Equal("body", method.Parameters[0].Name);
+    }
+
     private static GenerationResult Generate()
     {
         Assert.True(File.Exists(SpecPath), $"The fixture {SpecPath} is missing.");
