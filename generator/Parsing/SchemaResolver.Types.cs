@@ -28,6 +28,10 @@ internal sealed partial class SchemaResolver
     // the name of its enclosing type, gets the suffix "Value".
     private static readonly string[] ModelMembers = { "AdditionalData", "Read", "Write", "FromJson", "ToJson" };
     private static readonly string[] EnumMembers = { "Value", "IsKnown", "Read", "Write" };
+    private static readonly string[] UnionMembers = { "Json", "Read", "Write" };
+
+    // Object members that the enum struct overrides, so it declares them itself.
+    private static readonly string[] ObjectOverrides = { "Equals", "GetHashCode", "ToString" };
     private static readonly string[] ObjectMembers =
     {
         "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals",
@@ -134,18 +138,37 @@ internal sealed partial class SchemaResolver
             case SchemaShape.StringEnum:
             case SchemaShape.IntegerEnum:
                 kind = shape == SchemaShape.StringEnum ? TypeKind.StringEnum : TypeKind.IntegerEnum;
+                CheckOwnName(map, name, EnumMembers, ObjectOverrides);
                 members = BuildEnumMembers(map, name, kind).ToEquatableArray();
                 break;
             case SchemaShape.Union:
                 kind = TypeKind.Union;
+                CheckOwnName(map, name, UnionMembers, System.Array.Empty<string>());
                 branches = BuildBranches(map, name).ToEquatableArray();
                 break;
             default:
+                CheckOwnName(map, name, ModelMembers, System.Array.Empty<string>());
                 properties = BuildProperties(map, name).ToEquatableArray();
                 break;
         }
 
         return new TypeModel(kind, name, description, deprecated, properties, members, branches);
+    }
+
+    // A type may not declare a member with its own name (CS0542), as a schema named Value, Read or ToJson would.
+    private void CheckOwnName(YamlMappingNode map, string name, string[] generatedMembers, string[] overrides)
+    {
+        var members = new List<string>(generatedMembers);
+        members.AddRange(overrides);
+        foreach (var member in members)
+        {
+            if (member == name)
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.NameCollision, map, "members of '" + name + "'", "the type name " + name,
+                    "generated member " + member, name);
+            }
+        }
     }
 
     private List<PropertyModel> BuildProperties(YamlMappingNode map, string typeName)
@@ -262,7 +285,16 @@ internal sealed partial class SchemaResolver
     {
         var keyword = NonNullBranches(map.GetSequence("oneOf")).Count > 1 ? "oneOf" : "anyOf";
         // Branch names only follow TryGet, As and From, so a branch named Json cannot clash with the Json property.
+        // A union named AsFoo would declare the accessor AsFoo for a branch Foo, though, which is CS0542.
         var names = MemberRegistry("branches of '" + typeName + "'", System.Array.Empty<string>());
+        foreach (var prefix in new[] { "TryGet", "As", "From" })
+        {
+            if (typeName.Length > prefix.Length && typeName.StartsWith(prefix, System.StringComparison.Ordinal))
+            {
+                names.Reserve(typeName.Substring(prefix.Length), "the accessor " + typeName + ", named like the union");
+            }
+        }
+
         var result = new List<UnionBranchModel>();
         var index = 0;
         foreach (var branch in NonNullBranches(map.GetSequence(keyword)))

@@ -368,6 +368,33 @@ public sealed class HostileNameTests
         Assert.Equal("body", method.Parameters[0].Name);
     }
 
+    [Theory]
+    [InlineData("Value", "{type: string, enum: [a, b]}")]
+    [InlineData("ToString", "{type: string, enum: [a, b]}")]
+    [InlineData("Read", "{type: object, properties: {a: {type: string}}}")]
+    [InlineData("ToJson", "{type: object, properties: {a: {type: string}}}")]
+    [InlineData("Json", "{oneOf: [{type: string}, {type: integer}]}")]
+    [InlineData("AsString", "{oneOf: [{type: string}, {type: integer}]}")]
+    public void TypeNamedLikeOwnMemberIsPcg005(string name, string schema)
+    {
+        // Each of these would declare a member named like its enclosing type, which is error CS0542.
+        var result = GeneratorHarness.Run(InlineSpecs.File($"""
+            openapi: 3.0.3
+            info:
+              title: Own members
+              version: 1.0.0
+            paths: {"{}"}
+            components:
+              schemas:
+                {name}: {schema}
+            """));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG005", diagnostic.Id);
+        Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
     private static GenerationResult Generate()
     {
         Assert.True(File.Exists(SpecPath), $"The fixture {SpecPath} is missing.");
