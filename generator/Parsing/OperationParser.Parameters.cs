@@ -86,6 +86,16 @@ internal sealed partial class OperationParser
                     return null;
                 }
 
+                if (UnsendableHeaderProblem(wireName) is { } problem)
+                {
+                    _diagnostics.Report(
+                        DiagnosticDescriptors.UnsupportedConstruct,
+                        node.Get("name"),
+                        "The header parameter '" + wireName + "'",
+                        problem + ", so HttpRequestHeaders.TryAddWithoutValidation would drop it. The method leaves it out.");
+                    return null;
+                }
+
                 kind = ParameterLocation.Header;
                 break;
             case "cookie":
@@ -113,6 +123,35 @@ internal sealed partial class OperationParser
             IsExploded(node, kind, wireName),
             node.GetString("description"),
             node.GetBool("deprecated"));
+    }
+
+    // Request headers reject names that are not RFC 9110 tokens and the headers that belong to the content.
+    private static readonly string[] ContentHeaders =
+    {
+        "allow", "content-disposition", "content-encoding", "content-language", "content-length", "content-location",
+        "content-md5", "content-range", "expires", "last-modified",
+    };
+
+    private static string? UnsendableHeaderProblem(string name)
+    {
+        if (name.Length == 0)
+        {
+            return "an empty name is not a valid header name";
+        }
+
+        foreach (var c in name)
+        {
+            var isToken = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0;
+            if (!isToken)
+            {
+                return "the name contains '" + c + "', which HTTP header names cannot contain";
+            }
+        }
+
+        return Array.IndexOf(ContentHeaders, name.ToLowerInvariant()) >= 0
+            ? "it is a content header, which the generated code does not set on the request body"
+            : null;
     }
 
     private TypeRef ParameterType(string operationName, string wireName, YamlMappingNode node)

@@ -241,6 +241,41 @@ public sealed class MalformedSpecTests
         Assert.True(problems.Count == 0, DiagnosticText.Format(problems, result.OutputCompilation));
     }
 
+    [Theory]
+    [InlineData("Content-Length", "content header")]
+    [InlineData("X Trace", "contains ' '")]
+    [InlineData("X-Naïve", "contains 'ï'")]
+    public void UnsendableHeaderIsPcg006(string header, string reason)
+    {
+        // HttpRequestHeaders.TryAddWithoutValidation returns false for these names, so the value would vanish.
+        var result = GeneratorHarness.Run(InlineSpecs.File($$"""
+            openapi: 3.0.3
+            info:
+              title: Headers
+              version: 1.0.0
+            paths:
+              /ping:
+                get:
+                  operationId: ping
+                  parameters:
+                    - name: {{header}}
+                      in: header
+                      schema: {type: string}
+                  responses:
+                    '204': {description: Nothing.}
+            """));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG006", diagnostic.Id);
+        Assert.Contains(reason, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(10, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        var method = result.OutputCompilation.GetTypeByMetadataName("Inline.Api.IInlineClient")?
+            .GetMembers("PingAsync").OfType<IMethodSymbol>().Single();
+        Assert.NotNull(method);
+        Assert.Equal(["cancellationToken"], method.Parameters.Select(parameter => parameter.Name));
+    }
+
     [Fact]
     public void ListMediaTypeKeyIsPcg008()
     {
