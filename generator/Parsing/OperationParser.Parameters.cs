@@ -214,5 +214,17 @@ internal sealed partial class OperationParser
 
             start = path.IndexOf('{', end);
         }
+
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Location == ParameterLocation.Path && path.IndexOf("{" + parameter.WireName + "}", StringComparison.Ordinal) < 0)
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    operation,
+                    "The path parameter '" + parameter.WireName + "', which the path '" + path + "' does not use,",
+                    "the method takes it but does not send it.");
+            }
+        }
     }
 }

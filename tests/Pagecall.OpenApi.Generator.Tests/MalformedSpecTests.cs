@@ -277,6 +277,34 @@ public sealed class MalformedSpecTests
     }
 
     [Fact]
+    public void UnusedPathParameterIsPcg006()
+    {
+        // The method still takes the argument, so the caller must learn that its value goes nowhere.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Unused
+              version: 1.0.0
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  parameters:
+                    - {name: itemId, in: path, required: true, schema: {type: string}}
+                  responses:
+                    '204': {description: Nothing.}
+            """));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG006", diagnostic.Id);
+        Assert.Contains("'itemId'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        var problems = result.CompilerProblems();
+        Assert.True(problems.Count == 0, DiagnosticText.Format(problems, result.OutputCompilation));
+    }
+
+    [Fact]
     public void ListMediaTypeKeyIsPcg008()
     {
         var result = GeneratorHarness.Run(InlineSpecs.File("""
