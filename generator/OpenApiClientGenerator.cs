@@ -116,18 +116,34 @@ internal static class SourcePlanner
         yield return File(prefix + ".Exception.g.cs", SourceFileKind.Exception, client);
         yield return File(prefix + ".ServiceCollection.g.cs", SourceFileKind.ServiceCollection, client);
 
+        // Roslyn compares hint names ignoring case, as Windows file systems do, so the C# names UserID and UserId
+        // would make AddSource throw. The second of two such names, in ordinal order, gets a number.
+        var hintNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var type in document.Types)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return File(prefix + ".Models." + type.Name + ".g.cs", SourceFileKind.Model, client) with { Type = type };
+            var hintName = UniqueHintName(hintNames, prefix + ".Models." + type.Name);
+            yield return File(hintName, SourceFileKind.Model, client) with { Type = type };
         }
 
         foreach (var operation in document.Operations)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            yield return File(prefix + ".Operations." + operation.Name + ".g.cs", SourceFileKind.Operation, client)
-                with { Operation = operation };
+            var hintName = UniqueHintName(hintNames, prefix + ".Operations." + operation.Name);
+            yield return File(hintName, SourceFileKind.Operation, client) with { Operation = operation };
         }
+    }
+
+    // C# names contain no '.', so a numbered hint name cannot equal the plain hint name of another type.
+    private static string UniqueHintName(HashSet<string> used, string stem)
+    {
+        var hintName = stem + ".g.cs";
+        for (var number = 2; !used.Add(hintName); number++)
+        {
+            hintName = stem + "." + number.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".g.cs";
+        }
+
+        return hintName;
     }
 
     private static SourceFileModel File(string hintName, SourceFileKind kind, ClientInfo client) =>

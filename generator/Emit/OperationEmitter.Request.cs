@@ -9,6 +9,16 @@ internal sealed partial class OperationEmitter
     {
         _writer.Line("var __uri = new global::System.Text.StringBuilder();");
         var path = _operation.Path.TrimStart('/');
+
+        // A relative URI whose first segment has a ':', such as "users:batchGet", reads as scheme "users", so
+        // new Uri(..., UriKind.Relative) throws. The "./" prefix keeps it relative and resolves away.
+        var slash = path.IndexOf('/');
+        var firstSegment = slash < 0 ? path : path.Substring(0, slash);
+        if (firstSegment.IndexOf(':') >= 0)
+        {
+            path = "./" + path;
+        }
+
         var position = 0;
         while (position < path.Length)
         {

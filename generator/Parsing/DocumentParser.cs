@@ -39,7 +39,7 @@ internal static class DocumentParser
         var references = new ReferenceResolver(root, diagnostics);
         var schemas = new SchemaResolver(root, references, diagnostics, typeNames, cancellationToken);
         schemas.ResolveComponents();
-        var operations = new OperationParser(root, references, schemas, diagnostics, cancellationToken).ParseAll();
+        var operations = new OperationParser(root, client, references, schemas, diagnostics, cancellationToken).ParseAll();
 
         var info = root.GetMap("info");
         return new DocumentModel(
@@ -89,7 +89,12 @@ internal static class DocumentParser
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new BoundedParser(new Parser(new StringReader(text))));
+        }
+        catch (RejectedInputException exception)
+        {
+            diagnostics.Report(DiagnosticDescriptors.InvalidDocument, exception.Start, exception.End, exception.Problem);
+            return null;
         }
         catch (YamlException exception)
         {

@@ -118,6 +118,7 @@ internal sealed partial class OperationParser
         var numbered = new List<ErrorResponseModel>();
         var ranges = new List<ErrorResponseModel>();
         ErrorResponseModel? fallback = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in operation.GetMap("responses").Entries())
         {
             var status = entry.Key.Value!.ToUpperInvariant();
@@ -126,6 +127,17 @@ internal sealed partial class OperationParser
                 && int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out _);
             if (!isRange && !isNumber && status != "DEFAULT")
             {
+                continue;
+            }
+
+            // "4XX" and "4xx" are different YAML keys for one range; two switch arms for it would not compile (CS8510).
+            if (!seen.Add(status))
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    entry.Key,
+                    "A second response for the status '" + entry.Key.Value + "' of '" + operationName + "'",
+                    "only the first one is used to parse error bodies.");
                 continue;
             }
 

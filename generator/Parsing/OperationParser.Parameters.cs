@@ -14,7 +14,12 @@ internal sealed partial class OperationParser
     {
         var names = new NameRegistry("parameters of '" + operationName + "Async'", _diagnostics);
         names.Reserve("cancellationToken", "the generated parameter cancellationToken");
-        names.Reserve("body", "the generated parameter body");
+        if (operation.Get("requestBody") is not null)
+        {
+            // Only an operation with a request body gets the generated parameter "body", so only then does a spec
+            // parameter of that name collide with it.
+            names.Reserve("body", "the generated parameter body");
+        }
 
         var required = new List<ParameterModel>();
         var optional = new List<ParameterModel>();
@@ -81,6 +86,16 @@ internal sealed partial class OperationParser
                     return null;
                 }
 
+                if (UnsendableHeaderProblem(wireName) is { } problem)
+                {
+                    _diagnostics.Report(
+                        DiagnosticDescriptors.UnsupportedConstruct,
+                        node.Get("name"),
+                        "The header parameter '" + wireName + "'",
+                        problem + ", so HttpRequestHeaders.TryAddWithoutValidation would drop it. The method leaves it out.");
+                    return null;
+                }
+
                 kind = ParameterLocation.Header;
                 break;
             case "cookie":
@@ -108,6 +123,35 @@ internal sealed partial class OperationParser
             IsExploded(node, kind, wireName),
             node.GetString("description"),
             node.GetBool("deprecated"));
+    }
+
+    // Request headers reject names that are not RFC 9110 tokens and the headers that belong to the content.
+    private static readonly string[] ContentHeaders =
+    {
+        "allow", "content-disposition", "content-encoding", "content-language", "content-length", "content-location",
+        "content-md5", "content-range", "expires", "last-modified",
+    };
+
+    private static string? UnsendableHeaderProblem(string name)
+    {
+        if (name.Length == 0)
+        {
+            return "an empty name is not a valid header name";
+        }
+
+        foreach (var c in name)
+        {
+            var isToken = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0;
+            if (!isToken)
+            {
+                return "the name contains '" + c + "', which HTTP header names cannot contain";
+            }
+        }
+
+        return Array.IndexOf(ContentHeaders, name.ToLowerInvariant()) >= 0
+            ? "it is a content header, which the generated code does not set on the request body"
+            : null;
     }
 
     private TypeRef ParameterType(string operationName, string wireName, YamlMappingNode node)
@@ -169,6 +213,18 @@ internal sealed partial class OperationParser
             }
 
             start = path.IndexOf('{', end);
+        }
+
+        foreach (var parameter in parameters)
+        {
+            if (parameter.Location == ParameterLocation.Path && path.IndexOf("{" + parameter.WireName + "}", StringComparison.Ordinal) < 0)
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.UnsupportedConstruct,
+                    operation,
+                    "The path parameter '" + parameter.WireName + "', which the path '" + path + "' does not use,",
+                    "the method takes it but does not send it.");
+            }
         }
     }
 }

@@ -21,6 +21,7 @@ internal sealed partial class OperationParser
 
     public OperationParser(
         YamlMappingNode root,
+        ClientInfo client,
         ReferenceResolver references,
         SchemaResolver schemas,
         DiagnosticBag diagnostics,
@@ -33,6 +34,11 @@ internal sealed partial class OperationParser
         _cancellationToken = cancellationToken;
         _methodNames = new NameRegistry("operations", diagnostics);
         _methodNames.Reserve(Emit.ClientEmitter.SendMethod, "the generated method " + Emit.ClientEmitter.SendMethod);
+
+        // A method may not have the name of its enclosing type (CS0542), as with ClientName A.FooAsync and
+        // operationId foo.
+        _methodNames.Reserve(client.ClassName, "the client class " + client.ClassName);
+        _methodNames.Reserve(client.InterfaceName, "the client interface " + client.InterfaceName);
     }
 
     public List<OperationModel> ParseAll()

@@ -28,7 +28,14 @@ internal sealed partial class SchemaResolver
     // the name of its enclosing type, gets the suffix "Value".
     private static readonly string[] ModelMembers = { "AdditionalData", "Read", "Write", "FromJson", "ToJson" };
     private static readonly string[] EnumMembers = { "Value", "IsKnown", "Read", "Write" };
-    private static readonly string[] ObjectMembers = { "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
+    private static readonly string[] UnionMembers = { "Json", "Read", "Write" };
+
+    // Object members that the enum struct overrides, so it declares them itself.
+    private static readonly string[] ObjectOverrides = { "Equals", "GetHashCode", "ToString" };
+    private static readonly string[] ObjectMembers =
+    {
+        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals",
+    };
 
     private static SchemaShape Classify(YamlMappingNode map)
     {
@@ -40,9 +47,9 @@ internal sealed partial class SchemaResolver
         var type = FirstType(map);
         var types = SchemaTypes(map);
         types.Remove("null");
-        if (map.GetSequence("enum") is not null && (type is null or "string" or "integer"))
+        if (map.GetSequence("enum") is { } values && (type is null or "string" or "integer"))
         {
-            return type == "integer" ? SchemaShape.IntegerEnum : SchemaShape.StringEnum;
+            return type == "integer" || (type is null && AreIntegers(values)) ? SchemaShape.IntegerEnum : SchemaShape.StringEnum;
         }
 
         var oneOf = NonNullBranches(map.GetSequence("oneOf")).Count;
@@ -89,6 +96,30 @@ internal sealed partial class SchemaResolver
         return type is "string" or "integer" or "number" or "boolean" ? SchemaShape.Primitive : SchemaShape.Any;
     }
 
+    // An enum without a type whose values are all unquoted integers, such as [1, 2, 3], is sent as JSON numbers,
+    // so reading it as a string enum would fail on every payload.
+    private static bool AreIntegers(YamlSequenceNode values)
+    {
+        var any = false;
+        foreach (var item in values.Children)
+        {
+            if (item is YamlScalarNode scalar && IsNullLiteral(scalar))
+            {
+                continue;
+            }
+
+            if (item is not YamlScalarNode { Style: YamlDotNet.Core.ScalarStyle.Plain, Value: { } text }
+                || !long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
     // An empty object in components is a class that keeps every field in AdditionalData; inline it is a JsonElement.
     private static bool IsNamedType(SchemaShape shape, bool component) =>
         shape is SchemaShape.Object or SchemaShape.StringEnum or SchemaShape.IntegerEnum or SchemaShape.Union
@@ -107,13 +138,16 @@ internal sealed partial class SchemaResolver
             case SchemaShape.StringEnum:
             case SchemaShape.IntegerEnum:
                 kind = shape == SchemaShape.StringEnum ? TypeKind.StringEnum : TypeKind.IntegerEnum;
+                CheckOwnName(map, name, EnumMembers, ObjectOverrides);
                 members = BuildEnumMembers(map, name, kind).ToEquatableArray();
                 break;
             case SchemaShape.Union:
                 kind = TypeKind.Union;
+                CheckOwnName(map, name, UnionMembers, System.Array.Empty<string>());
                 branches = BuildBranches(map, name).ToEquatableArray();
                 break;
             default:
+                CheckOwnName(map, name, ModelMembers, System.Array.Empty<string>());
                 properties = BuildProperties(map, name).ToEquatableArray();
                 break;
         }
@@ -121,11 +155,27 @@ internal sealed partial class SchemaResolver
         return new TypeModel(kind, name, description, deprecated, properties, members, branches);
     }
 
+    // A type may not declare a member with its own name (CS0542), as a schema named Value, Read or ToJson would.
+    private void CheckOwnName(YamlMappingNode map, string name, string[] generatedMembers, string[] overrides)
+    {
+        var members = new List<string>(generatedMembers);
+        members.AddRange(overrides);
+        foreach (var member in members)
+        {
+            if (member == name)
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.NameCollision, map, "members of '" + name + "'", "the type name " + name,
+                    "generated member " + member, name);
+            }
+        }
+    }
+
     private List<PropertyModel> BuildProperties(YamlMappingNode map, string typeName)
     {
         var collected = new List<KeyValuePair<YamlScalarNode, YamlNode>>();
         var required = new HashSet<string>(System.StringComparer.Ordinal);
-        CollectProperties(map, collected, required, new HashSet<YamlNode>(ReferenceComparer.Instance));
+        CollectProperties(map, collected, required, new HashSet<YamlNode>(ReferenceComparer.Instance), typeName, 0);
 
         var names = MemberRegistry("properties of '" + typeName + "'", ModelMembers);
         var result = new List<PropertyModel>();
@@ -160,10 +210,18 @@ internal sealed partial class SchemaResolver
         YamlMappingNode map,
         List<KeyValuePair<YamlScalarNode, YamlNode>> collected,
         HashSet<string> required,
-        HashSet<YamlNode> visited)
+        HashSet<YamlNode> visited,
+        string typeName,
+        int depth)
     {
         if (!visited.Add(map))
         {
+            return;
+        }
+
+        if (depth >= MaxDepth)
+        {
+            ReportTooDeep(map, typeName);
             return;
         }
 
@@ -171,7 +229,7 @@ internal sealed partial class SchemaResolver
         {
             if (_references.Follow(part) is { } resolved)
             {
-                CollectProperties(resolved, collected, required, visited);
+                CollectProperties(resolved, collected, required, visited, typeName, depth + 1);
             }
         }
 
@@ -226,7 +284,17 @@ internal sealed partial class SchemaResolver
     private List<UnionBranchModel> BuildBranches(YamlMappingNode map, string typeName)
     {
         var keyword = NonNullBranches(map.GetSequence("oneOf")).Count > 1 ? "oneOf" : "anyOf";
-        var names = MemberRegistry("branches of '" + typeName + "'", new[] { "Json" });
+        // Branch names only follow TryGet, As and From, so a branch named Json cannot clash with the Json property.
+        // A union named AsFoo would declare the accessor AsFoo for a branch Foo, though, which is CS0542.
+        var names = MemberRegistry("branches of '" + typeName + "'", System.Array.Empty<string>());
+        foreach (var prefix in new[] { "TryGet", "As", "From" })
+        {
+            if (typeName.Length > prefix.Length && typeName.StartsWith(prefix, System.StringComparison.Ordinal))
+            {
+                names.Reserve(typeName.Substring(prefix.Length), "the accessor " + typeName + ", named like the union");
+            }
+        }
+
         var result = new List<UnionBranchModel>();
         var index = 0;
         foreach (var branch in NonNullBranches(map.GetSequence(keyword)))
@@ -234,6 +302,14 @@ internal sealed partial class SchemaResolver
             index++;
             var type = Resolve(branch, typeName + "Option" + FormatIndex(index)).Type;
             var name = BranchName(type);
+
+            // Branches that differ only in keywords the generator ignores, such as two string patterns, share one
+            // C# type, so the accessors of the first serve both.
+            if (result.Exists(existing => existing.Type == type))
+            {
+                continue;
+            }
+
             if (names.TryClaim(name, name, branch))
             {
                 result.Add(new UnionBranchModel(name, type));

@@ -17,6 +17,10 @@ internal sealed partial class SchemaResolver
 {
     private const string ComponentPrefix = "#/components/schemas/";
 
+    // Resolution recurses once per inline schema level and once per $ref hop, so a chain of a few thousand
+    // references would overflow the compiler's stack. Past this depth the schema becomes a JsonElement.
+    private const int MaxDepth = 128;
+
     private readonly YamlMappingNode? _componentSchemas;
     private readonly ReferenceResolver _references;
     private readonly DiagnosticBag _diagnostics;
@@ -27,6 +31,8 @@ internal sealed partial class SchemaResolver
     private readonly Dictionary<YamlNode, ResolvedSchema> _resolved = new(ReferenceComparer.Instance);
     private readonly HashSet<YamlNode> _resolving = new(ReferenceComparer.Instance);
     private readonly SortedDictionary<string, TypeModel> _types = new(System.StringComparer.Ordinal);
+    private int _depth;
+    private bool _depthReported;
 
     public SchemaResolver(
         YamlMappingNode root,
@@ -97,7 +103,16 @@ internal sealed partial class SchemaResolver
             return new ResolvedSchema(TypeRef.Any, false);
         }
 
+        if (_depth >= MaxDepth)
+        {
+            _resolving.Remove(map);
+            ReportTooDeep(map, context);
+            return new ResolvedSchema(TypeRef.Any, false);
+        }
+
+        _depth++;
         var result = ResolveUncached(map, context);
+        _depth--;
         _resolving.Remove(map);
         _resolved[map] = result;
         return result;
@@ -216,6 +231,22 @@ internal sealed partial class SchemaResolver
                 "The 'discriminator' keyword",
                 "it is ignored in '" + context + "'; use the TryGet methods of the union to test each branch.");
         }
+    }
+
+    // Reported once per document: every component along a long chain would otherwise repeat it.
+    private void ReportTooDeep(YamlNode node, string context)
+    {
+        if (_depthReported)
+        {
+            return;
+        }
+
+        _depthReported = true;
+        _diagnostics.Report(
+            DiagnosticDescriptors.InvalidDocument,
+            node,
+            "The schema '" + context + "' nests schemas or chains $ref and allOf more than "
+                + FormatIndex(MaxDepth) + " levels deep");
     }
 
     private string? ComponentNameOf(YamlMappingNode map) =>

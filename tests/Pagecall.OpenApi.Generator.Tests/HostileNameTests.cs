@@ -213,6 +213,188 @@ public sealed class HostileNameTests
         Assert.Equal(10, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
     }
 
+    [Fact]
+    public void NamesDifferingInCaseCompile()
+    {
+        // Roslyn rejects two hint names that differ only in case, so each of these pairs needs its own file name.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Case
+              version: 1.0.0
+            paths:
+              /users:
+                get:
+                  operationId: getUserID
+                  responses:
+                    '200':
+                      description: The user.
+                      content:
+                        application/json:
+                          schema:
+                            $ref: '#/components/schemas/UserID'
+                post:
+                  operationId: getUserId
+                  requestBody:
+                    content:
+                      application/json:
+                        schema: {$ref: '#/components/schemas/UserId'}
+                  responses:
+                    '204': {description: Nothing.}
+            components:
+              schemas:
+                UserID:
+                  type: object
+                  properties:
+                    upper: {type: string}
+                UserId:
+                  type: object
+                  properties:
+                    lower: {type: string}
+            """));
+
+        result.AssertCompilesCleanly();
+        var compilation = result.OutputCompilation;
+        Assert.NotNull(compilation.GetTypeByMetadataName("Inline.Api.UserID")?.GetMembers("Upper").SingleOrDefault());
+        Assert.NotNull(compilation.GetTypeByMetadataName("Inline.Api.UserId")?.GetMembers("Lower").SingleOrDefault());
+        var client = compilation.GetTypeByMetadataName("Inline.Api.IInlineClient");
+        Assert.NotNull(client?.GetMembers("GetUserIDAsync").SingleOrDefault());
+        Assert.NotNull(client?.GetMembers("GetUserIdAsync").SingleOrDefault());
+    }
+
+    [Fact]
+    public void ReferenceEqualsNameGetsSuffix()
+    {
+        // A member named ReferenceEquals would hide object.ReferenceEquals, which is warning CS0108.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Members
+              version: 1.0.0
+            paths: {}
+            components:
+              schemas:
+                Holder:
+                  properties:
+                    ReferenceEquals: {type: string}
+                Mode:
+                  type: string
+                  enum: [ReferenceEquals]
+            """));
+
+        result.AssertCompilesCleanly();
+        var compilation = result.OutputCompilation;
+        Assert.NotNull(compilation.GetTypeByMetadataName("Inline.Api.Holder")?.GetMembers("ReferenceEqualsValue").SingleOrDefault());
+        Assert.NotNull(compilation.GetTypeByMetadataName("Inline.Api.Mode")?.GetMembers("ReferenceEqualsValue").SingleOrDefault());
+    }
+
+    [Theory]
+    [InlineData("foo")]
+    [InlineData("iFoo")]
+    public void OperationNamedLikeClientIsPcg005(string operationId)
+    {
+        // With ClientName Inline.Api.FooAsync, operation foo would declare FooAsync inside class FooAsync (CS0542).
+        var result = GeneratorHarness.Run(InlineSpecs.File($$"""
+            openapi: 3.0.3
+            info:
+              title: Client
+              version: 1.0.0
+            paths:
+              /foo:
+                get:
+                  operationId: {{operationId}}
+                  responses:
+                    '204': {description: Nothing.}
+            """, clientName: "Inline.Api.FooAsync"));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG005", diagnostic.Id);
+        Assert.Contains("FooAsync", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Fact]
+    public void UnionBranchNamedJsonCompiles()
+    {
+        // The accessors are TryGetJson, AsJson and FromJson, none of which clashes with the union's Json property.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Json branch
+              version: 0.1.0
+            paths: {}
+            components:
+              schemas:
+                Json:
+                  properties:
+                    text: {type: string}
+                Payload:
+                  anyOf:
+                    - $ref: '#/components/schemas/Json'
+                    - type: integer
+            """));
+
+        result.AssertCompilesCleanly();
+        var union = result.OutputCompilation.GetTypeByMetadataName("Inline.Api.Payload");
+        Assert.NotNull(union);
+        Assert.Single(union.GetMembers("TryGetJson"));
+        Assert.Single(union.GetMembers("Json"));
+    }
+
+    [Fact]
+    public void BodyQueryParameterWithoutRequestBodyCompiles()
+    {
+        // The generated parameter "body" exists only when the operation has a request body.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Messages
+              version: 1.0.0
+            paths:
+              /messages:
+                get:
+                  operationId: findMessages
+                  parameters:
+                    - {name: body, in: query, schema: {type: string}}
+                  responses:
+                    '204': {description: Nothing.}
+            """));
+
+        result.AssertCompilesCleanly();
+        var method = result.OutputCompilation.GetTypeByMetadataName("Inline.Api.IInlineClient")?
+            .GetMembers("FindMessagesAsync").OfType<IMethodSymbol>().Single();
+        Assert.NotNull(method);
+        Assert.Equal("body", method.Parameters[0].Name);
+    }
+
+    [Theory]
+    [InlineData("Value", "{type: string, enum: [a, b]}")]
+    [InlineData("ToString", "{type: string, enum: [a, b]}")]
+    [InlineData("Read", "{type: object, properties: {a: {type: string}}}")]
+    [InlineData("ToJson", "{type: object, properties: {a: {type: string}}}")]
+    [InlineData("Json", "{oneOf: [{type: string}, {type: integer}]}")]
+    [InlineData("AsString", "{oneOf: [{type: string}, {type: integer}]}")]
+    public void TypeNamedLikeOwnMemberIsPcg005(string name, string schema)
+    {
+        // Each of these would declare a member named like its enclosing type, which is error CS0542.
+        var result = GeneratorHarness.Run(InlineSpecs.File($"""
+            openapi: 3.0.3
+            info:
+              title: Own members
+              version: 1.0.0
+            paths: {"{}"}
+            components:
+              schemas:
+                {name}: {schema}
+            """));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG005", diagnostic.Id);
+        Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
     private static GenerationResult Generate()
     {
         Assert.True(File.Exists(SpecPath), $"The fixture {SpecPath} is missing.");

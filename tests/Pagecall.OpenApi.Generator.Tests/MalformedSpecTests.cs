@@ -61,6 +61,8 @@ public sealed class MalformedSpecTests
         { "unknown parameter location", "openapi: 3.0.3\n" + Info + "paths:\n  /a:\n    get:\n      operationId: a\n      parameters:\n        - name: x\n          in: body\n      responses:\n        '204': {description: ok}\n" },
         { "operationId empty", "openapi: 3.0.3\n" + Info + "paths:\n  /a:\n    get:\n      operationId: ''\n      responses:\n        '204': {description: ok}\n" },
         { "operationId only symbols", "openapi: 3.0.3\n" + Info + "paths:\n  /a:\n    get:\n      operationId: '$/-'\n      responses:\n        '204': {description: ok}\n" },
+        { "request media type as list", "openapi: 3.0.3\n" + Info + "paths:\n  /a:\n    post:\n      operationId: a\n      requestBody:\n        content:\n          ? [odd, key]\n          : schema: {type: string}\n      responses:\n        '204': {description: ok}\n" },
+        { "response media type as mapping", "openapi: 3.0.3\n" + Info + "paths:\n  /a:\n    get:\n      operationId: a\n      responses:\n        '200':\n          description: ok\n          content:\n            ? {odd: key}\n            : schema: {type: string}\n" },
         { "unknown HTTP method", "openapi: 3.0.3\n" + Info + "paths:\n  /a:\n    fetch:\n      operationId: a\n      responses:\n        '204': {description: ok}\n" },
         { "x-pagination as scalar", Paged("x-pagination: yes") },
         { "x-pagination unknown parameter", Paged("x-pagination:\n        offsetParameter: skip\n        limitParameter: take\n        itemsProperty: items\n        totalProperty: total") },
@@ -147,6 +149,188 @@ public sealed class MalformedSpecTests
         Assert.Contains(result.GeneratorDiagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
     }
 
+    [Fact]
+    public void NestingPastLimitIsPcg008()
+    {
+        // YamlDotNet loads a document recursively, so 100,000 nested lists would overflow the compiler's stack.
+        var text = "openapi: 3.0.3\n" + Info + "paths: {}\nx-deep: " + new string('[', 100_000) + new string(']', 100_000) + "\n";
+
+        var result = GeneratorHarness.Run(InlineSpecs.File(text));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG008", diagnostic.Id);
+        Assert.Contains("deeper than 128 levels", diagnostic.GetMessage(), StringComparison.Ordinal);
+        var start = diagnostic.Location.GetLineSpan().StartLinePosition;
+        Assert.Equal(6, start.Line + 1);
+        Assert.Equal(136, start.Character + 1);
+    }
+
+    [Fact]
+    public void AliasedListKeyIsPcg008()
+    {
+        // The key aliases a list that expands to 10^8 items; YamlDotNet hashes a key in full when it loads it.
+        var text = AliasFanOut(levels: 8) + "x-key:\n  ? *l8\n  : value\n";
+
+        var result = GeneratorHarness.Run(InlineSpecs.File(text));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG008", diagnostic.Id);
+        Assert.Contains("mapping key is a list or a mapping", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(17, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
+
+    [Theory]
+    [InlineData("{$ref: '#/x-chain/S{1}'}")]
+    [InlineData("{allOf: [{$ref: '#/x-chain/S{1}'}]}")]
+    [InlineData("{allOf: [{$ref: '#/x-chain/S{1}'}], properties: {p{0}: {type: string}}}")]
+    public void LongSchemaChainIsPcg008(string link)
+    {
+        // Each link of the chain is one level of recursion; 20,000 of them would overflow the compiler's stack.
+        var builder = new StringBuilder("openapi: 3.0.3\n" + Info + "paths: {}\ncomponents:\n  schemas:\n"
+            + "    Root: {allOf: [{$ref: '#/x-chain/S0'}], properties: {x: {$ref: '#/x-chain/S0'}}}\nx-chain:\n");
+        for (var index = 0; index < 20_000; index++)
+        {
+            builder.Append("  S").Append(index).Append(": ").Append(link.Replace("{0}", $"{index}").Replace("{1}", $"{index + 1}")).Append('\n');
+        }
+
+        builder.Append("  S20000: {type: object, properties: {last: {type: string}}}\n");
+
+        var result = GeneratorHarness.Run(InlineSpecs.File(builder.ToString()));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG008", diagnostic.Id);
+        Assert.Contains("more than 128 levels deep", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(InlineSpecs.SpecPath, diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void RepeatedStatusRangeCompiles()
+    {
+        // 4XX and 4xx are two YAML keys for one range; two switch arms for it are error CS8510.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Odd
+              version: 1.0.0
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  responses:
+                    '204': {description: ok}
+                    4XX:
+                      description: Upper.
+                      content: {application/json: {schema: {$ref: '#/components/schemas/Upper'}}}
+                    4xx:
+                      description: Lower.
+                      content: {application/json: {schema: {$ref: '#/components/schemas/Lower'}}}
+            components:
+              schemas:
+                Upper: {type: object, properties: {a: {type: string}}}
+                Lower: {type: object, properties: {b: {type: string}}}
+            """));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG006", diagnostic.Id);
+        Assert.Equal(14, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        var problems = result.CompilerProblems();
+        Assert.True(problems.Count == 0, DiagnosticText.Format(problems, result.OutputCompilation));
+    }
+
+    [Theory]
+    [InlineData("Content-Length", "content header")]
+    [InlineData("X Trace", "contains ' '")]
+    [InlineData("X-Naïve", "contains 'ï'")]
+    public void UnsendableHeaderIsPcg006(string header, string reason)
+    {
+        // HttpRequestHeaders.TryAddWithoutValidation returns false for these names, so the value would vanish.
+        var result = GeneratorHarness.Run(InlineSpecs.File($$"""
+            openapi: 3.0.3
+            info:
+              title: Headers
+              version: 1.0.0
+            paths:
+              /ping:
+                get:
+                  operationId: ping
+                  parameters:
+                    - name: {{header}}
+                      in: header
+                      schema: {type: string}
+                  responses:
+                    '204': {description: Nothing.}
+            """));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG006", diagnostic.Id);
+        Assert.Contains(reason, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(10, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        var method = result.OutputCompilation.GetTypeByMetadataName("Inline.Api.IInlineClient")?
+            .GetMembers("PingAsync").OfType<IMethodSymbol>().Single();
+        Assert.NotNull(method);
+        Assert.Equal(["cancellationToken"], method.Parameters.Select(parameter => parameter.Name));
+    }
+
+    [Fact]
+    public void UnusedPathParameterIsPcg006()
+    {
+        // The method still takes the argument, so the caller must learn that its value goes nowhere.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Unused
+              version: 1.0.0
+            paths:
+              /items:
+                get:
+                  operationId: listItems
+                  parameters:
+                    - {name: itemId, in: path, required: true, schema: {type: string}}
+                  responses:
+                    '204': {description: Nothing.}
+            """));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG006", diagnostic.Id);
+        Assert.Contains("'itemId'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        var problems = result.CompilerProblems();
+        Assert.True(problems.Count == 0, DiagnosticText.Format(problems, result.OutputCompilation));
+    }
+
+    [Fact]
+    public void ListMediaTypeKeyIsPcg008()
+    {
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Media types
+              version: 2.0.0
+            paths:
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      ? [odd, key]
+                      : schema: {type: string}
+                  responses:
+                    '204': {description: ok}
+            """));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG008", diagnostic.Id);
+        var start = diagnostic.Location.GetLineSpan().StartLinePosition;
+        Assert.Equal((11, 13), (start.Line + 1, start.Character + 1));
+    }
+
     private static string Schema(string body) =>
         "openapi: 3.0.3\n" + Info + "paths: {}\ncomponents:\n  schemas:\n    A:\n      " + body + "\n";
 
@@ -161,11 +345,11 @@ public sealed class MalformedSpecTests
         + "                properties:\n                  items: {type: array, items: {type: string}}\n"
         + "                  total: {type: integer}\n";
 
-    /// <summary>A small "billion laughs": aliases that fan out to 10^5 leaves if a walker expands them.</summary>
-    private static string AliasFanOut()
+    /// <summary>A "billion laughs": aliases that fan out to 10^(levels + 1) leaves if a walker expands them.</summary>
+    private static string AliasFanOut(int levels = 5)
     {
         var builder = new StringBuilder("openapi: 3.0.3\n" + Info + "paths: {}\nx-bomb:\n  l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n");
-        for (var level = 1; level <= 5; level++)
+        for (var level = 1; level <= levels; level++)
         {
             var previous = $"*l{level - 1}";
             builder.Append($"  l{level}: &l{level} [{string.Join(", ", Enumerable.Repeat(previous, 10))}]\n");

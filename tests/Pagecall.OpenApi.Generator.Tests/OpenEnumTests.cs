@@ -159,6 +159,106 @@ public sealed class OpenEnumTests
         }
         """;
 
+    [Fact]
+    public void LargeEnumUsesSetForIsKnown()
+    {
+        // Roslyn needs time quadratic in the number of values to bind one long "is a or b or ..." pattern.
+        var values = string.Join(", ", Enumerable.Range(0, 2_000).Select(index => $"v{index}"));
+        var levels = string.Join(", ", Enumerable.Range(0, 100));
+        var spec = $$"""
+            openapi: 3.0.3
+            info:
+              title: Large enums
+              version: 1.0.0
+            paths: {}
+            components:
+              schemas:
+                Big:
+                  type: string
+                  enum: [{{values}}]
+                Level:
+                  type: integer
+                  enum: [{{levels}}]
+            """;
+        const string probe = """
+            namespace Consumer;
+
+            /// <summary>Tests membership in the large generated enums.</summary>
+            public static class LargeEnumProbe
+            {
+                /// <summary>Returns IsKnown for listed and unlisted values.</summary>
+                public static string[] Run() =>
+                [
+                    "first=" + new global::Inline.Api.Big("v0").IsKnown,
+                    "last=" + global::Inline.Api.Big.V1999.IsKnown,
+                    "unlisted=" + new global::Inline.Api.Big("v2000").IsKnown,
+                    "caseDiffers=" + new global::Inline.Api.Big("V0").IsKnown,
+                    "default=" + default(global::Inline.Api.Big).IsKnown,
+                    "level=" + new global::Inline.Api.Level(99).IsKnown,
+                    "levelUnlisted=" + new global::Inline.Api.Level(100).IsKnown,
+                ];
+            }
+            """;
+
+        var result = GeneratorHarness.Run([InlineSpecs.File(spec)], TestCompilation.Create(extraSources: [probe]));
+
+        result.AssertCompilesCleanly();
+        Assert.DoesNotContain(" or ", result.SourceText("Inline.Api.InlineClient.Models.Big.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain(" or ", result.SourceText("Inline.Api.InlineClient.Models.Level.g.cs"), StringComparison.Ordinal);
+        var facts = (string[])InMemoryAssembly.Invoke(result.OutputCompilation, "Consumer.LargeEnumProbe", "Run")!;
+        string[] expected =
+        [
+            "first=True", "last=True", "unlisted=False", "caseDiffers=False", "default=False", "level=True",
+            "levelUnlisted=False",
+        ];
+        Assert.Equal(expected, facts);
+    }
+
+    [Fact]
+    public void TypelessIntegerEnumReadsNumbers()
+    {
+        // Without a type, enum: [1, 2, 3] still describes JSON numbers, which a string enum cannot read.
+        const string spec = """
+            openapi: 3.0.3
+            info:
+              title: Typeless
+              version: 1.0.0
+            paths: {}
+            components:
+              schemas:
+                Job:
+                  type: object
+                  properties:
+                    priority:
+                      $ref: '#/components/schemas/Priority'
+                Priority:
+                  enum: [1, 2, 3]
+            """;
+        const string probe = """
+            namespace Consumer;
+
+            /// <summary>Reads a typeless integer enum.</summary>
+            public static class TypelessProbe
+            {
+                /// <summary>Reads the JSON and reports the priority.</summary>
+                public static string[] Run(string json)
+                {
+                    var job = global::Inline.Api.Job.FromJson(json);
+                    return ["value=" + job.Priority?.Value, "known=" + job.Priority?.IsKnown, "json=" + job.ToJson()];
+                }
+            }
+            """;
+
+        var result = GeneratorHarness.Run([InlineSpecs.File(spec)], TestCompilation.Create(extraSources: [probe]));
+
+        result.AssertCompilesCleanly();
+        var facts = (string[])InMemoryAssembly.Invoke(
+            result.OutputCompilation, "Consumer.TypelessProbe", "Run", """{"priority":2}""")!;
+        Assert.Equal("value=2", facts[0]);
+        Assert.Equal("known=True", facts[1]);
+        AssertSameJson("""{"priority":2}""", facts[2]["json=".Length..]);
+    }
+
     private static string[] RunProbe(string json)
     {
         var result = GeneratorHarness.Run(

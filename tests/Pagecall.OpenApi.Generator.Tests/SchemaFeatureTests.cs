@@ -305,6 +305,84 @@ public sealed class SchemaFeatureTests : IAsyncLifetime
         JsonAssert.Equivalent(ResultJson, facts[6]["json=".Length..]);
     }
 
+    [Fact]
+    public void SameTypeBranchesShareAccessors()
+    {
+        // Two string branches that differ only in a pattern map to one C# type, which is not a name collision.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Branches
+              version: 1.0.0
+            paths: {}
+            components:
+              schemas:
+                Code:
+                  oneOf:
+                    - {type: string, pattern: '^[a-z]+$'}
+                    - {type: string, format: email}
+                    - {type: integer}
+            """));
+
+        result.AssertCompilesCleanly();
+        Assert.Empty(result.GeneratorDiagnostics);
+        var union = result.OutputCompilation.GetTypeByMetadataName("Inline.Api.Code");
+        Assert.NotNull(union);
+        Assert.Single(union.GetMembers("TryGetString"));
+        Assert.Single(union.GetMembers("TryGetInt64"));
+    }
+
+    [Fact]
+    public void ColonInFirstSegmentStaysRelative()
+    {
+        // "users:batchGet" alone would parse as an absolute URI with scheme "users", and Uri would throw.
+        const string spec = """
+            openapi: 3.0.3
+            info:
+              title: Custom methods
+              version: 1.0.0
+            paths:
+              /users:batchGet:
+                post:
+                  operationId: batchGetUsers
+                  responses:
+                    '204': {description: Done.}
+              /{name}:cancel:
+                post:
+                  operationId: cancel
+                  parameters:
+                    - {name: name, in: path, required: true, schema: {type: string}}
+                  responses:
+                    '204': {description: Done.}
+            """;
+        const string probe = """
+            namespace Consumer;
+
+            /// <summary>Calls the custom-method operations.</summary>
+            public static class ColonProbe
+            {
+                /// <summary>Sends both requests.</summary>
+                public static string Run(string baseAddress)
+                {
+                    using var http = new global::System.Net.Http.HttpClient { BaseAddress = new global::System.Uri(baseAddress) };
+                    var client = new global::Inline.Api.InlineClient(http);
+                    client.BatchGetUsersAsync().GetAwaiter().GetResult();
+                    client.CancelAsync("job:7").GetAwaiter().GetResult();
+                    return "sent";
+                }
+            }
+            """;
+
+        var result = GeneratorHarness.Run([InlineSpecs.File(spec)], TestCompilation.Create(extraSources: [probe]));
+        result.AssertCompilesCleanly();
+        InMemoryAssembly.Invoke(result.OutputCompilation, "Consumer.ColonProbe", "Run", _server.BaseAddress.ToString());
+
+        var requests = _server.TakeAll();
+        Assert.Equal(2, requests.Count);
+        Assert.Equal("/v1/users:batchGet", requests[0].RawPath);
+        Assert.Equal("/v1/job%3A7:cancel", requests[1].RawPath);
+    }
+
     private string[] RunProbe()
     {
         var result = GeneratorHarness.Run(

@@ -65,6 +65,11 @@ public static class ManifestErrors
         Error("PM004", at, "", $"The file is not valid UTF-8: invalid byte at offset {byteOffset}.",
             "Save the file as UTF-8.");
 
+    public static ManifestDiagnostic UnpairedSurrogate(SourcePosition at, int charOffset, char codeUnit) =>
+        Error("PM004", at, "",
+            $"The file is not valid UTF-8: the text has an unpaired surrogate U+{(int)codeUnit:X4} at character offset {charOffset}.",
+            "Save the file as UTF-8.");
+
     public static ManifestDiagnostic AliasExpansionLimit(SourcePosition at, int limit) =>
         Error("PM005", at, "", $"Aliases expand to more than {limit} nodes.",
             "Write the repeated content out or use fewer nested aliases.");

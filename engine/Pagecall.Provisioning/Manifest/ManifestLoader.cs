@@ -71,7 +71,7 @@ public static class ManifestLoader
 
     /// <summary>
     /// Parses manifest text. <paramref name="fileName"/> is only used to locate diagnostics. A leading byte order
-    /// mark is ignored, and CRLF line endings count as one line break.
+    /// mark is ignored, and CRLF line endings count as one line break. An unpaired surrogate is reported as PM004.
     /// </summary>
     public static ManifestLoadResult Parse(string text, string fileName, ManifestLoadOptions? options = null)
     {
@@ -82,7 +82,17 @@ public static class ManifestLoader
             return ManifestLoadResult.Failed(ManifestErrors.FileTooLarge(fileName, size, options.MaxFileBytes));
         }
 
-        return ParseChecked(text.StartsWith('\uFEFF') ? text[1..] : text, fileName, options);
+        // Text from memory may hold a lone UTF-16 surrogate, which no file can contain and which JSON writers
+        // reject later, when the engine sends the value to Pagecall.
+        var body = text.StartsWith('\uFEFF') ? text[1..] : text;
+        var surrogate = FindUnpairedSurrogate(body);
+        if (surrogate >= 0)
+        {
+            var at = LocateChar(body, surrogate, fileName);
+            return ManifestLoadResult.Failed(ManifestErrors.UnpairedSurrogate(at, surrogate, body[surrogate]));
+        }
+
+        return ParseChecked(body, fileName, options);
     }
 
     private static ManifestLoadResult ParseChecked(string text, string fileName, ManifestLoadOptions options)
@@ -121,6 +131,31 @@ public static class ManifestLoader
         }
 
         return -1;
+    }
+
+    private static int FindUnpairedSurrogate(string text)
+    {
+        for (var index = 0; index < text.Length; index++)
+        {
+            if (char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+            {
+                index++;
+            }
+            else if (char.IsSurrogate(text[index]))
+            {
+                return index;
+            }
+        }
+
+        return -1;
+    }
+
+    private static SourcePosition LocateChar(string text, int offset, string fileName)
+    {
+        var before = text.AsSpan(0, offset);
+        var lineStart = before.LastIndexOf('\n') + 1;
+        var line = before.Count('\n') + 1;
+        return new SourcePosition(fileName, line, offset - lineStart + 1);
     }
 
     /// <summary>Returns the line and column (counted in characters) of a byte offset in valid UTF-8 text.</summary>

@@ -208,6 +208,36 @@ public sealed class HostileInputTests
         Assert.Equal((3, 17), (error.Position.Line, error.Position.Column));
     }
 
+    [Theory]
+    [InlineData(@"\uD800", "U+D800")]
+    [InlineData(@"\uDC00\uD800", "U+DC00")]
+    [InlineData(@"\uD83D", "U+D83D")]
+    public void UnpairedSurrogateInText_ReportsPosition(string escaped, string codeUnit)
+    {
+        // xunit replaces lone surrogates in test data, so the data carries them as escapes.
+        var value = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        var text = "version: 1\nusers:\n  - user_id: a" + value + "b\n";
+
+        // YamlDotNet passes a lone surrogate through, and System.Text.Json throws when the engine sends it.
+        var result = ManifestLoader.Parse(text, "workspace.yaml");
+
+        Assert.False(result.Succeeded);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("PM004", error.Code);
+        Assert.Contains(codeUnit, error.Message);
+        Assert.Contains("character offset 32", error.Message);
+        Assert.Equal((3, 15), (error.Position.Line, error.Position.Column));
+    }
+
+    [Fact]
+    public void SurrogatePairInText_IsAccepted()
+    {
+        var result = ManifestLoader.Parse("version: 1\nusers:\n  - user_id: a\U0001F600b\n", "workspace.yaml");
+
+        Assert.True(result.Succeeded, string.Join("\n", result.Errors));
+        Assert.Equal("a\U0001F600b", result.Manifest.Users![0].UserId);
+    }
+
     [Fact]
     public void InvalidUtf8AfterBom_OffsetIncludesMark()
     {
