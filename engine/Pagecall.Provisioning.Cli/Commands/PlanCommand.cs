@@ -30,7 +30,9 @@ internal static class PlanCommand
             Description = "Write the plan to this file in place of standard output.",
             HelpName = "FILE",
         };
-        var command = new Command("plan", "Show the changes that would bring the live workspace to the manifest.")
+        var command = new Command(
+            "plan",
+            EnvironmentHelp.Append("Show the changes that would bring the live workspace to the manifest.", readsCi: false))
         {
             manifest,
             format,
