@@ -86,6 +86,12 @@ internal static class ApplyCommand
 
     private static async Task<int> RunAsync(ApplyRequest request, ConsoleOutput console, CancellationToken cancellationToken)
     {
+        var outputs = new[] { ("--invites", request.InvitesPath), ("--journal", request.Options.JournalPath) };
+        if (!OutputPaths.CheckWritable(outputs, console))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         var (session, exitCode) = await PlanningSession.OpenAsync(
             request.ManifestPath, request.Settings, console, cancellationToken).ConfigureAwait(false);
         if (session is null)

@@ -59,6 +59,11 @@ internal static class PlanCommand
         ConsoleOutput console,
         CancellationToken cancellationToken)
     {
+        if (!OutputPaths.CheckWritable([("--out", outputPath)], console))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         var (session, exitCode) = await PlanningSession.OpenAsync(manifestPath, settings, console, cancellationToken)
             .ConfigureAwait(false);
         if (session is null)
