@@ -69,18 +69,25 @@ public sealed class PagecallEmulator : IAsyncDisposable
         }
 
         var clock = TimeProvider.System;
-        var store = new EmulatorStore(options.DataFile is null ? null : new StateFile(options.DataFile), clock);
         var faults = new FaultInjector(options.Faults, clock);
         var workspaces = new WorkspaceDirectory(apiKeys);
 
-        var app = EmulatorHost.Build(options, store, faults, workspaces);
+        // The store holds the state file's lock from here, so every failure below must release it.
+        var store = new EmulatorStore(options.DataFile is null ? null : new StateFile(options.DataFile), clock);
+        WebApplication? app = null;
         try
         {
+            app = EmulatorHost.Build(options, store, faults, workspaces);
             await app.StartAsync(cancellationToken);
         }
         catch
         {
-            await app.DisposeAsync();
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            store.Dispose();
             throw;
         }
 
@@ -116,5 +123,6 @@ public sealed class PagecallEmulator : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _store.Dispose();
     }
 }

@@ -3,8 +3,9 @@ namespace Pagecall.Emulator.State;
 /// <summary>
 /// The emulator's state for every workspace. Each read or write runs under one lock. A write saves the state
 /// file, when there is one, before it returns, so a response is sent only after its change is on disk.
+/// Disposing releases the state file's lock.
 /// </summary>
-internal sealed class EmulatorStore
+internal sealed class EmulatorStore : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly StateDocument _state;
@@ -14,10 +15,21 @@ internal sealed class EmulatorStore
     {
         _file = file;
         Clock = clock;
-        _state = file?.LoadOrCreate() ?? new StateDocument();
+        try
+        {
+            _state = file?.LoadOrCreate() ?? new StateDocument();
+        }
+        catch
+        {
+            // LoadOrCreate may fail after it took the lock, such as on a file that does not parse.
+            file?.Dispose();
+            throw;
+        }
     }
 
     public TimeProvider Clock { get; }
+
+    public void Dispose() => _file?.Dispose();
 
     public T Read<T>(string workspaceId, Func<WorkspaceData, T> read)
     {

@@ -3,10 +3,19 @@ using System.Text.Json.Serialization;
 
 namespace Pagecall.Emulator.State;
 
-/// <summary>Reads and writes the state file that <c>--data</c> names.</summary>
-internal sealed class StateFile(string path)
+/// <summary>
+/// Reads and writes the state file that <c>--data</c> names. From <see cref="LoadOrCreate"/> until dispose it holds
+/// an exclusive lock on a sibling lock file, so a second emulator on the same file fails at start-up instead of
+/// overwriting the first one's changes.
+/// </summary>
+internal sealed class StateFile(string path) : IDisposable
 {
+    private FileStream? _lock;
+
     public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    /// <summary>The lock file next to the state file, such as <c>emulator.json.lock</c>.</summary>
+    public string LockPath => Path + ".lock";
 
     /// <summary>
     /// Loads the state, or creates the file with an empty state when it does not exist yet, so a path that
@@ -19,6 +28,9 @@ internal sealed class StateFile(string path)
         {
             throw Unreadable("the path is a folder, not a file");
         }
+
+        AcquireLock();
+        RestrictExistingFile();
 
         if (!File.Exists(Path))
         {
@@ -70,7 +82,7 @@ internal sealed class StateFile(string path)
         var temporaryPath = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(Path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            using (var stream = new FileStream(temporaryPath, OwnerOnly(FileMode.CreateNew, FileAccess.Write)))
             {
                 JsonSerializer.Serialize(stream, document, StateJsonContext.Default.StateDocument);
                 stream.Flush(flushToDisk: true);
@@ -85,6 +97,70 @@ internal sealed class StateFile(string path)
             File.Delete(temporaryPath);
             throw;
         }
+    }
+
+    /// <summary>Releases the lock, so another emulator can use the file.</summary>
+    public void Dispose()
+    {
+        _lock?.Dispose();
+        _lock = null;
+    }
+
+    /// <exception cref="EmulatorStartupException">Another emulator holds the lock, or the lock file cannot be created.</exception>
+    private void AcquireLock()
+    {
+        // NOTE: on Unix, .NET implements FileShare.None with an advisory flock, which only processes that also
+        // lock the file respect, and DOTNET_SYSTEM_IO_DISABLEFILELOCKING=1 turns it off.
+        try
+        {
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+            _lock = new FileStream(LockPath, OwnerOnly(FileMode.OpenOrCreate, FileAccess.ReadWrite));
+        }
+        catch (IOException exception) when (File.Exists(LockPath))
+        {
+            throw new EmulatorStartupException(
+                $"The emulator state file '{Path}' is in use by another emulator run, which holds the lock file "
+                + $"'{LockPath}'. Wait for that run to end, or choose another "
+                + "state file path.",
+                exception);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw Unreadable($"the lock file '{LockPath}' cannot be created: {exception.Message}");
+        }
+    }
+
+    /// <summary>Limits a state file written by an older version, which may be readable by everyone, to its owner.</summary>
+    private void RestrictExistingFile()
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists(Path))
+        {
+            return;
+        }
+
+        try
+        {
+            File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // A file of another owner keeps its mode, and the first save replaces it with an owner-only file.
+        }
+    }
+
+    /// <summary>
+    /// Returns options that create the file readable and writable by its owner only (mode 0600 on Unix), because the
+    /// state contains access tokens. Windows keeps the folder's access rules.
+    /// </summary>
+    private static FileStreamOptions OwnerOnly(FileMode mode, FileAccess access)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = access, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        return options;
     }
 
     private EmulatorStartupException Unreadable(string reason) =>

@@ -12,8 +12,8 @@ internal static class CliApplication
     public static RootCommand CreateRootCommand(ConsoleOutput console)
     {
         var common = new CommonOptions();
-        var root = new RootCommand(
-            "Keep a Pagecall workspace (users, rooms and room members) in line with a YAML manifest.");
+        var root = new RootCommand(EnvironmentHelp.Append(
+            "Keep a Pagecall workspace (users, rooms and room members) in line with a YAML manifest.", readsCi: true));
         common.AddTo(root);
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(PlanCommand.Create(common, console));

@@ -42,7 +42,75 @@ public sealed class PersistenceTests : IDisposable
         var text = await File.ReadAllTextAsync(DataFile, TestContext.Current.CancellationToken);
         Assert.Contains("\"on-disk\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain(TestEmulator.ApiKey, text, StringComparison.Ordinal);
-        Assert.Equal(["state.json"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+        Assert.Equal(["state.json", "state.json.lock"], Directory.GetFiles(_folder).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public async Task SecondEmulatorOnSameFileFails()
+    {
+        await using (var first = await TestEmulator.StartAsync(dataFile: DataFile))
+        {
+            var failure = await Assert.ThrowsAsync<EmulatorStartupException>(
+                () => TestEmulator.StartAsync(dataFile: DataFile));
+
+            Assert.Contains("is in use by another emulator run", failure.Message);
+            Assert.Contains(DataFile, failure.Message);
+            await first.Client.CreateUserAsync("first-run");
+        }
+
+        await using var after = await TestEmulator.StartAsync(dataFile: DataFile);
+        var user = await after.Client.GetApiAsync("users/first-run");
+        Assert.Equal(HttpStatusCode.OK, user.Status);
+    }
+
+    [Fact]
+    public async Task UnparsableFileReleasesLock()
+    {
+        await File.WriteAllTextAsync(DataFile, "{", TestContext.Current.CancellationToken);
+        await Assert.ThrowsAsync<EmulatorStartupException>(() => TestEmulator.StartAsync(dataFile: DataFile));
+        File.Delete(DataFile);
+
+        await using var emulator = await TestEmulator.StartAsync(dataFile: DataFile);
+
+        Assert.True(File.Exists(DataFile));
+    }
+
+    [Fact]
+    public async Task StateFilesAreOwnerOnly()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("Unix file modes do not apply on Windows.");
+            return;
+        }
+
+        await using var emulator = await TestEmulator.StartAsync(dataFile: DataFile);
+        await emulator.Client.CreateUserAsync("private");
+
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(DataFile));
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(DataFile + ".lock"));
+    }
+
+    [Fact]
+    public async Task ExistingWorldReadableFileIsRestricted()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("Unix file modes do not apply on Windows.");
+            return;
+        }
+
+        await using (await TestEmulator.StartAsync(dataFile: DataFile))
+        {
+        }
+
+        File.SetUnixFileMode(DataFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead
+            | UnixFileMode.OtherRead);
+
+        await using var emulator = await TestEmulator.StartAsync(dataFile: DataFile);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(DataFile));
     }
 
     [Fact]

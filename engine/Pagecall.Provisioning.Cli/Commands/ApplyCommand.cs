@@ -18,8 +18,8 @@ internal static class ApplyCommand
         var manifest = ManifestArgument.Create();
         var allowDestroy = new Option<bool>("--allow-destroy")
         {
-            Description = "Apply destructive changes too: replacing or removing users and rooms. Without it, apply "
-                + "lists them and sends no change.",
+            Description = "Apply room replacements too: a room whose type, record or max_meeting_seconds changes is "
+                + "created anew and the live room is terminated. Without it, apply lists them and sends no change.",
         };
         var parallelism = new Option<int>("--parallelism")
         {
@@ -53,7 +53,8 @@ internal static class ApplyCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("apply", "Change the live workspace to match the manifest.")
+        var command = new Command(
+            "apply", EnvironmentHelp.Append("Change the live workspace to match the manifest.", readsCi: true))
         {
             manifest,
             allowDestroy,
@@ -85,6 +86,12 @@ internal static class ApplyCommand
 
     private static async Task<int> RunAsync(ApplyRequest request, ConsoleOutput console, CancellationToken cancellationToken)
     {
+        var outputs = new[] { ("--invites", request.InvitesPath), ("--journal", request.Options.JournalPath) };
+        if (!OutputPaths.CheckWritable(outputs, console))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         var (session, exitCode) = await PlanningSession.OpenAsync(
             request.ManifestPath, request.Settings, console, cancellationToken).ConfigureAwait(false);
         if (session is null)

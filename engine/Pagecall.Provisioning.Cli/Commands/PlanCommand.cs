@@ -30,7 +30,9 @@ internal static class PlanCommand
             Description = "Write the plan to this file in place of standard output.",
             HelpName = "FILE",
         };
-        var command = new Command("plan", "Show the changes that would bring the live workspace to the manifest.")
+        var command = new Command(
+            "plan",
+            EnvironmentHelp.Append("Show the changes that would bring the live workspace to the manifest.", readsCi: false))
         {
             manifest,
             format,
@@ -57,6 +59,11 @@ internal static class PlanCommand
         ConsoleOutput console,
         CancellationToken cancellationToken)
     {
+        if (!OutputPaths.CheckWritable([("--out", outputPath)], console))
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         var (session, exitCode) = await PlanningSession.OpenAsync(manifestPath, settings, console, cancellationToken)
             .ConfigureAwait(false);
         if (session is null)

@@ -8,7 +8,9 @@ internal static class ValidateCommand
     public static Command Create(ConsoleOutput console)
     {
         var manifest = ManifestArgument.Create();
-        var command = new Command("validate", "Check a manifest for errors without contacting the API.")
+        var command = new Command(
+            "validate",
+            "Check a manifest for errors without contacting the API, so no PAGECALL_API_KEY is needed.")
         {
             manifest,
         };

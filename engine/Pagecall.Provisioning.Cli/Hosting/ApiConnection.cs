@@ -49,6 +49,7 @@ internal sealed class ApiConnection : IAsyncDisposable
             return new ApiConnection(request.ApiBaseAddress!, request.ApiKey!.Value, request.MeetBaseAddress!, null);
         }
 
+        CreateDataFolder();
         var emulator = await PagecallEmulator.StartAsync(
             new EmulatorOptions
             {
@@ -64,6 +65,31 @@ internal sealed class ApiConnection : IAsyncDisposable
             new SensitiveValue(EmulatorApiKey),
             request.MeetBaseAddress ?? emulator.MeetAddress,
             emulator);
+    }
+
+    /// <summary>
+    /// Creates the emulator's data folder with a <c>.gitignore</c> that ignores everything in it, because the data
+    /// file contains access tokens. An existing folder is left as it is.
+    /// </summary>
+    /// <exception cref="EmulatorStartupException">The folder or its .gitignore cannot be created.</exception>
+    private static void CreateDataFolder()
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(EmulatorDataFile))!;
+        if (Directory.Exists(folder))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, ".gitignore"), "*\n");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new EmulatorStartupException(
+                $"The data folder '{folder}' cannot be created: {exception.Message}", exception);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -69,14 +69,32 @@ internal static class CliHost
     {
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
-        // Polly writes several Debug lines per request, which would bury the attempt lines of --verbose.
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
-        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(options =>
+        if (verbose)
         {
-            options.SingleLine = true;
-            options.ColorBehavior = LoggerColorBehavior.Disabled;
-        });
+            // Polly writes several Debug lines per request, which would bury the attempt lines of --verbose.
+            builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        }
+        else
+        {
+            // Polly logs a warning with a stack trace per retry, which repeats the engine's own retry line.
+            builder.Logging.AddFilter("Polly", LogLevel.None);
+            builder.Logging.AddFilter(PagecallApiServiceCollectionExtensions.RetryLogCategory, LogLevel.Information);
+        }
+
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+        if (verbose)
+        {
+            builder.Logging.AddSimpleConsole(options =>
+            {
+                options.SingleLine = true;
+                options.ColorBehavior = LoggerColorBehavior.Disabled;
+            });
+        }
+        else
+        {
+            builder.Logging.AddConsole(options => options.FormatterName = BriefConsoleFormatter.FormatterName);
+            builder.Logging.AddConsoleFormatter<BriefConsoleFormatter, ConsoleFormatterOptions>();
+        }
 
         // Standard output carries the plan, so every log level goes to standard error.
         builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -11,7 +11,8 @@ internal static class ApiFailures
 {
     /// <summary>
     /// Returns the message for a failure of the API, the network or the local emulator, or null for any other
-    /// exception, which the caller lets through. Messages never contain the API key, request headers or bodies.
+    /// exception, which the caller lets through. Messages never contain the API key or request headers, and of an
+    /// error body they contain only its code and message.
     /// </summary>
     public static string? Describe(Exception exception, Uri? apiBaseAddress, CancellationToken cancellationToken)
     {
@@ -19,8 +20,8 @@ internal static class ApiFailures
         return exception switch
         {
             PagecallClientApiException api => DescribeStatus(api),
-            HttpRequestException http => $"The request to {target} failed: {http.Message} Check the address and "
-                + "the network, then run the command again.",
+            HttpRequestException http => $"The request to {target} failed: {http.Message.TrimEnd('.')}. Check the "
+                + "address and the network, then run the command again.",
             TaskCanceledException when !cancellationToken.IsCancellationRequested =>
                 $"A request to {target} timed out. Run the command again.",
             IncompleteReadException incomplete => incomplete.Message,
@@ -36,10 +37,72 @@ internal static class ApiFailures
         var hint = exception.StatusCode switch
         {
             401 or 403 => $" Check that {CommonOptions.ApiKeyVariable} holds a valid API key of the workspace.",
+            404 when IsListRequest(exception.Message) => " A 404 on a list request usually means a wrong base "
+                + "address: check that --api-url ends with /v1, such as " + CommonOptions.DefaultApiUrl + ".",
             429 => " The API rate limit was reached. Wait a minute and run the command again.",
             >= 500 => " The API failed. Run the command again later.",
             _ => "",
         };
-        return $"The Pagecall API rejected a request: {exception.Message}{requestId}{hint}";
+        return $"The Pagecall API rejected a request: {exception.Message}{DescribeBody(exception.ResponseBody)}"
+            + $"{requestId}{hint}";
     }
+
+    /// <summary>
+    /// Returns " API error CODE: MESSAGE." from an error body of the Pagecall Error schema, or an empty string when
+    /// the body is not one. Only the code and the message are read, so no other field of the body is printed.
+    /// </summary>
+    internal static string DescribeBody(string? body)
+    {
+        const int maxMessageLength = 300;
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return "";
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return "";
+            }
+
+            var code = ReadString(document.RootElement, "code");
+            var message = ReadString(document.RootElement, "message");
+            if (code is null && message is null)
+            {
+                return "";
+            }
+
+            if (message is { Length: > maxMessageLength })
+            {
+                message = message[..maxMessageLength] + "...";
+            }
+
+            var text = (code, message) switch
+            {
+                (null, _) => message!,
+                (_, null) => code,
+                _ => $"{code}: {message}",
+            };
+            return $" API error {text.ReplaceLineEndings(" ").TrimEnd('.')}.";
+        }
+        catch (JsonException)
+        {
+            return "";
+        }
+    }
+
+    private static string? ReadString(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    /// <summary>
+    /// Tells whether the exception message, which starts with the method and the path template, names a list
+    /// request: GET /users, GET /rooms or GET /rooms/{id}/members.
+    /// </summary>
+    private static bool IsListRequest(string message) =>
+        message.StartsWith("GET /users ", StringComparison.Ordinal)
+        || message.StartsWith("GET /rooms ", StringComparison.Ordinal)
+        || (message.StartsWith("GET /rooms/", StringComparison.Ordinal)
+            && message.Split(' ', 3)[1].EndsWith("/members", StringComparison.Ordinal));
 }

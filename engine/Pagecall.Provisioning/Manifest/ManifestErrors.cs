@@ -46,6 +46,7 @@ public static class ManifestErrors
         ("PM040", "A member refers to a user that exists neither in the manifest nor live"),
         ("PM041", "A room name matches more than one live room"),
         ("PW001", "A null value is treated as an absent key"),
+        ("PW002", "A member refers to a user that is not declared in the manifest"),
     ];
 
     public static ManifestDiagnostic YamlSyntax(SourcePosition at, string parserMessage) =>
@@ -208,10 +209,27 @@ public static class ManifestErrors
     /// Creates the error the planner raises when a member's user is declared neither in the manifest nor in the
     /// live workspace.
     /// </summary>
-    public static ManifestDiagnostic UnknownUser(ExternalUserReference reference) =>
+    /// <param name="reference">The member whose user is missing.</param>
+    /// <param name="knownUserIds">The user ids declared in the manifest or live, searched for a close spelling.</param>
+    public static ManifestDiagnostic UnknownUser(ExternalUserReference reference, IEnumerable<string> knownUserIds) =>
         Error("PM040", reference.Position, reference.Path,
             $"User {Quote(reference.UserId)} is not declared under users and does not exist in the workspace.",
-            "Declare the user under users, or correct the user_id.");
+            DidYouMean(reference.UserId, knownUserIds) + "Declare the user under users, or correct the user_id.");
+
+    /// <summary>
+    /// Creates the warning for a member whose user is not declared under users. The user may exist live, which
+    /// only the planner can check, so this is not an error.
+    /// </summary>
+    public static ManifestDiagnostic UndeclaredUser(ExternalUserReference reference, IEnumerable<string> declaredUserIds) =>
+        Warning("PW002", reference.Position, reference.Path,
+            $"Member {Quote(reference.UserId)} of room {Quote(reference.RoomName)} refers to a user that is not "
+            + "declared under users, so plan and apply require that user to exist in the live workspace.",
+            DidYouMean(reference.UserId, declaredUserIds)
+            + "Declare the user under users, or correct the user_id if it is misspelled.");
+
+    /// <summary>Returns "Did you mean ...? " with a trailing space, or an empty string when no candidate is close.</summary>
+    private static string DidYouMean(string value, IEnumerable<string> candidates) =>
+        Suggestions.Closest(value, candidates) is { } suggestion ? $"Did you mean {Quote(suggestion)}? " : "";
 
     /// <summary>
     /// Creates the error the planner raises when a room without a pinned id matches several live rooms that are

@@ -23,6 +23,13 @@ public static class ManifestLoader
         options ??= ManifestLoadOptions.Default;
         try
         {
+            if (Directory.Exists(path))
+            {
+                var example = Path.Combine(path, "workspace.yaml");
+                return ManifestLoadResult.Failed(ManifestErrors.FileNotReadable(
+                    path, $"the path is a directory, not a file. Pass the manifest file in it, such as {example}"));
+            }
+
             var info = new FileInfo(path);
             if (!info.Exists)
             {

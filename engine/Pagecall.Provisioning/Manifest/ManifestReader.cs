@@ -30,7 +30,9 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
         var version = ReadVersion(fields);
         var users = ReadList(fields, "users", ReadUser);
         var rooms = ReadList(fields, "rooms", ReadRoom);
-        return version is null ? null : new WorkspaceManifest(version.Value, users, rooms, mapping.Position);
+        // A missing or unsupported version is already an error, but the manifest is still returned, so that the
+        // checks across elements (such as duplicate user ids) report their errors in the same run.
+        return new WorkspaceManifest(version ?? 0, users, rooms, mapping.Position);
     }
 
     private int? ReadVersion(MappingFields fields)

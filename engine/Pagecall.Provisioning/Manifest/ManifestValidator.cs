@@ -18,7 +18,14 @@ internal static class ManifestValidator
         CheckRoomIdentity(rooms, diagnostics);
         CheckRenames(rooms, diagnostics);
         CheckMembers(rooms, diagnostics);
-        return FindExternalUsers(users, rooms);
+        var externalUsers = FindExternalUsers(users, rooms);
+        var declared = users.Select(user => user.UserId).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var reference in externalUsers)
+        {
+            diagnostics.Add(ManifestErrors.UndeclaredUser(reference, declared));
+        }
+
+        return externalUsers;
     }
 
     private static void CheckUsers(ValueList<ManifestUser> users, DiagnosticBag diagnostics)

@@ -45,7 +45,7 @@ public static partial class Planner
         ArgumentNullException.ThrowIfNull(externalUsers);
         ArgumentNullException.ThrowIfNull(live);
         var (matches, roomErrors) = RoomMatcher.Match(manifest.Rooms ?? ValueList<ManifestRoom>.Empty, live.Rooms);
-        var errors = FindUnknownUsers(externalUsers, live).Concat(roomErrors).ToList();
+        var errors = FindUnknownUsers(manifest, externalUsers, live).Concat(roomErrors).ToList();
         if (errors.Count > 0)
         {
             var ordered = errors.OrderBy(error => error.Position.Line).ThenBy(error => error.Position.Column);
@@ -63,11 +63,13 @@ public static partial class Planner
     }
 
     private static IEnumerable<ManifestDiagnostic> FindUnknownUsers(
-        IReadOnlyList<ExternalUserReference> externalUsers, LiveWorkspace live)
+        WorkspaceManifest manifest, IReadOnlyList<ExternalUserReference> externalUsers, LiveWorkspace live)
     {
         var liveUserIds = live.Users.Select(user => user.UserId).ToHashSet(StringComparer.Ordinal);
+        var declaredUserIds = (manifest.Users ?? ValueList<ManifestUser>.Empty).Select(user => user.UserId);
+        var knownUserIds = declaredUserIds.Concat(liveUserIds).Distinct(StringComparer.Ordinal).ToList();
         return externalUsers.Where(reference => !liveUserIds.Contains(reference.UserId))
-            .Select(ManifestErrors.UnknownUser);
+            .Select(reference => ManifestErrors.UnknownUser(reference, knownUserIds));
     }
 
     private static List<PlannedChange> PlanUsers(IReadOnlyList<ManifestUser> users, LiveWorkspace live)

@@ -94,12 +94,77 @@ public sealed class ManifestLoaderTests
     {
         var reference = ManifestLoader.Parse(Example, "workspace.yaml").ExternalUserReferences[0];
 
-        var error = ManifestErrors.UnknownUser(reference);
+        var error = ManifestErrors.UnknownUser(reference, ["mentor-ashley"]);
 
         Assert.Equal(
             "workspace.yaml:17:20: error PM040: rooms[0].members[1].user_id: User \"mentee-jayden\" is not declared "
             + "under users and does not exist in the workspace. Declare the user under users, or correct the user_id.",
             error.ToString());
+    }
+
+    [Fact]
+    public void UnknownUserFactory_SuggestsCloseUserId()
+    {
+        var reference = ManifestLoader.Parse(Example, "workspace.yaml").ExternalUserReferences[0];
+
+        var error = ManifestErrors.UnknownUser(reference, ["mentor-ashley", "mentee-jaden"]);
+
+        Assert.StartsWith("Did you mean \"mentee-jaden\"? ", error.Fix);
+    }
+
+    [Fact]
+    public void UndeclaredMember_WarnsWithSuggestion()
+    {
+        const string text = """
+            version: 1
+            users:
+              - user_id: mentee-jayden
+            rooms:
+              - name: Demo
+                type: open
+                members:
+                  - user_id: mentee-jaydn
+            """;
+
+        var result = ManifestLoader.Parse(text, "workspace.yaml");
+
+        Assert.True(result.Succeeded);
+        var warning = Assert.Single(result.Warnings);
+        Assert.Equal("PW002", warning.Code);
+        Assert.Equal(new SourcePosition("workspace.yaml", 8, 18), warning.Position);
+        Assert.Contains("\"mentee-jaydn\" of room \"Demo\"", warning.Message);
+        Assert.StartsWith("Did you mean \"mentee-jayden\"? ", warning.Fix);
+    }
+
+    [Fact]
+    public void MissingVersion_StillReportsDuplicateUser()
+    {
+        const string text = "users:\n  - user_id: a\n  - user_id: a\n";
+
+        var result = ManifestLoader.Parse(text, "workspace.yaml");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, error => error.Code == "PM015");
+        Assert.Contains(result.Errors, error => error.Code == "PM023");
+    }
+
+    [Fact]
+    public void DirectoryPath_IsNamedAsDirectory()
+    {
+        var folder = Directory.CreateTempSubdirectory("pagecall-manifest-").FullName;
+        try
+        {
+            var result = ManifestLoader.Load(folder);
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("PM031", error.Code);
+            Assert.Contains("is a directory, not a file", error.Message);
+            Assert.DoesNotContain("does not exist", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
     }
 
     [Fact]
