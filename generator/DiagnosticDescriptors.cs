@@ -49,8 +49,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidClientName = Create(
         "PCG007",
-        "The ClientName metadata is not a valid C# name",
-        "The ClientName '{0}' is not a valid dotted C# name. Use a name such as 'Contoso.Api.ContosoClient'.",
+        "The ClientName metadata cannot name the generated client",
+        "The ClientName '{0}' {1}. Use a dotted name in a namespace of your own, such as 'Contoso.Api.ContosoClient'.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidDocument = Create(

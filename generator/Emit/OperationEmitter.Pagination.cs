@@ -54,6 +54,15 @@ internal sealed partial class OperationEmitter
         _writer.Line("while (true)");
         _writer.OpenBlock();
         _writer.Line("var __page = await client." + MethodName + "(" + string.Join(", ", arguments) + ").ConfigureAwait(false);");
+        if (_operation.Response.MayBeEmpty)
+        {
+            _writer.Line("if (__page is null)");
+            _writer.OpenBlock();
+            _writer.Line("break;");
+            _writer.CloseBlock();
+            _writer.Line();
+        }
+
         _writer.Line("__total = " + TotalExpression(pagination) + ";");
         _writer.Line("var __items = __page." + pagination.ItemsProperty + ";");
         _writer.Line("if (__items is null || __items.Count == 0)");

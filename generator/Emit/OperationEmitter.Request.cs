@@ -197,6 +197,9 @@ internal sealed partial class OperationEmitter
         _writer.CloseBlock();
         switch (_operation.Response.Kind)
         {
+            case ResponseKind.Json when _operation.Response.MayBeEmpty:
+                EmitOptionalJsonResponse(_operation.Response.Type!);
+                break;
             case ResponseKind.Json:
                 var type = _operation.Response.Type!;
                 _writer.Line();
@@ -212,6 +215,19 @@ internal sealed partial class OperationEmitter
                 _writer.Line("return await __response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
                 break;
         }
+    }
+
+    // The spec also declares a success status without content (such as 204), so an empty body is a valid answer.
+    private void EmitOptionalJsonResponse(TypeRef type)
+    {
+        _writer.Line();
+        _writer.Line("var __body = await __response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);");
+        _writer.Line("if (__body.Length == 0)");
+        _writer.OpenBlock();
+        _writer.Line("return null;");
+        _writer.CloseBlock();
+        _writer.Line();
+        _writer.Line("return " + _syntax.Json + ".ReadBytes<" + _syntax.Name(type) + ">(__body, " + _syntax.ReadFunction(type) + ");");
     }
 
     // A lambda from (status, body) to the parsed error object, choosing the schema the spec declares for the status.

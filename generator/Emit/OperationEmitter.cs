@@ -54,7 +54,7 @@ internal sealed partial class OperationEmitter
 
     private string ReturnType() => _operation.Response.Kind switch
     {
-        ResponseKind.Json => Task + "<" + _syntax.Name(_operation.Response.Type!) + ">",
+        ResponseKind.Json => Task + "<" + _syntax.Name(_operation.Response.Type!, _operation.Response.MayBeEmpty) + ">",
         ResponseKind.Text => Task + "<string>",
         ResponseKind.Bytes => Task + "<byte[]>",
         _ => Task,
@@ -120,6 +120,11 @@ internal sealed partial class OperationEmitter
         if (_operation.Response.Kind != ResponseKind.None)
         {
             var text = _operation.Response.Description ?? "The response body.";
+            if (_operation.Response.MayBeEmpty)
+            {
+                text += " Null when the server sends a success status with an empty body, which the spec allows.";
+            }
+
             _writer.Line("/// <returns>" + CSharp.XmlText(text) + "</returns>");
         }
 

@@ -43,7 +43,11 @@ internal enum ResponseKind
     Bytes,
 }
 
-internal sealed record ResponseModel(ResponseKind Kind, TypeRef? Type, string? Description);
+/// <summary>
+/// The success response the method returns. MayBeEmpty is set when the spec also declares a success status without
+/// content, so a JSON method returns null for an empty body.
+/// </summary>
+internal sealed record ResponseModel(ResponseKind Kind, TypeRef? Type, string? Description, bool MayBeEmpty = false);
 
 /// <summary>A declared error response with a JSON schema. Status is "404", "4XX" or "default".</summary>
 internal sealed record ErrorResponseModel(string Status, TypeRef Type);

@@ -20,7 +20,16 @@ internal static class DocumentParser
         var client = ParseClientName(input.ClientName);
         if (client is null)
         {
-            diagnostics.Report(DiagnosticDescriptors.InvalidClientName, Mark.Empty, Mark.Empty, input.ClientName);
+            diagnostics.Report(DiagnosticDescriptors.InvalidClientName, Mark.Empty, Mark.Empty, input.ClientName,
+                "is not a valid dotted C# name");
+            return Failed(input, null, diagnostics);
+        }
+
+        if (IsLibraryNamespace(client.Namespace))
+        {
+            diagnostics.Report(DiagnosticDescriptors.InvalidClientName, Mark.Empty, Mark.Empty, input.ClientName,
+                "puts the generated types in '" + client.Namespace + "', a namespace of the .NET libraries, where "
+                + "they clash with existing types and namespaces such as System.Net.Http.Json (CS0436, CS0437)");
             return Failed(input, null, diagnostics);
         }
 
@@ -72,6 +81,16 @@ internal static class DocumentParser
 
         var className = parts[parts.Length - 1];
         return new ClientInfo(string.Join(".", parts, 0, parts.Length - 1), className);
+    }
+
+    /// <summary>
+    /// Tells whether a namespace lies under System or Microsoft. A generated type there can take the full name of a
+    /// library namespace or type, and no global:: qualification can tell the two apart.
+    /// </summary>
+    private static bool IsLibraryNamespace(string name)
+    {
+        var root = name.Split('.')[0];
+        return root is "System" or "Microsoft";
     }
 
     private static IEnumerable<string> GeneratedTypeNames(ClientInfo client)

@@ -58,9 +58,20 @@ internal sealed partial class OperationParser
     {
         YamlNode? chosen = null;
         var chosenCode = int.MaxValue;
+        var hasEmptySuccess = false;
         foreach (var entry in operation.GetMap("responses").Entries())
         {
             var code = SuccessRank(entry.Key.Value!);
+            if (code == int.MaxValue)
+            {
+                continue;
+            }
+
+            if (_references.Follow(entry.Value)?.GetMap("content") is not { Children.Count: > 0 })
+            {
+                hasEmptySuccess = true;
+            }
+
             if (code < chosenCode)
             {
                 chosen = entry.Value;
@@ -82,7 +93,8 @@ internal sealed partial class OperationParser
 
         if (FirstJsonMedia(content, out _) is { } json)
         {
-            return new ResponseModel(ResponseKind.Json, ResolveContentSchema(json, operationName + "Response"), description);
+            var type = ResolveContentSchema(json, operationName + "Response");
+            return new ResponseModel(ResponseKind.Json, type, description, hasEmptySuccess);
         }
 
         var first = content.Entries().GetEnumerator();

@@ -342,6 +342,33 @@ public sealed class HostileNameTests
         Assert.Single(union.GetMembers("Json"));
     }
 
+    [Theory]
+    [InlineData("System.Net.Http.HttpClient")]
+    [InlineData("System.Net.HttpApi")]
+    [InlineData("Microsoft.Extensions.ApiClient")]
+    public void LibraryClientNamespaceIsPcg007(string clientName)
+    {
+        // In System.Net a schema named Http declares System.Net.Http, which hides the library namespace (CS0437)
+        // even behind global::. In System.Net.Http a schema named Json does the same to System.Net.Http.Json.
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info: {title: Clashing names, version: 0.1.0}
+            paths: {}
+            components:
+              schemas:
+                Json: {type: object, properties: {text: {type: string}}}
+                Http: {type: object, properties: {json: {$ref: '#/components/schemas/Json'}}}
+            """, clientName));
+
+        result.AssertGeneratorDidNotThrow();
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Equal("PCG007", diagnostic.Id);
+        Assert.Contains(clientName, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("namespace of your own", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(InlineSpecs.SpecPath, diagnostic.Location.GetLineSpan().Path);
+        Assert.Empty(result.Sources);
+    }
+
     [Fact]
     public void BodyQueryParameterWithoutRequestBodyCompiles()
     {

@@ -5,7 +5,7 @@ namespace Pagecall.Provisioning.Manifest;
 
 /// <summary>
 /// The catalogue of manifest diagnostics, with one factory per stable code so that all wording lives here.
-/// The loader raises PM001 to PM031 and the PW warnings. The planner raises PM040 and PM041 against live state.
+/// The loader raises PM001 to PM032 and the PW warnings. The planner raises PM040 and PM041 against live state.
 /// </summary>
 public static class ManifestErrors
 {
@@ -43,6 +43,7 @@ public static class ManifestErrors
         ("PM029", "A required value is empty"),
         ("PM030", "An alias refers to an undefined anchor"),
         ("PM031", "The file cannot be read"),
+        ("PM032", "A value contains a control character"),
         ("PM040", "A member refers to a user that exists neither in the manifest nor live"),
         ("PM041", "A room name matches more than one live room"),
         ("PW001", "A null value is treated as an absent key"),
@@ -164,14 +165,17 @@ public static class ManifestErrors
             "Write a full URL such as https://example.com/avatar.png.");
 
     public static ManifestDiagnostic DuplicateUserId(
-        SourcePosition at, string path, string userId, SourcePosition first) =>
-        Error("PM023", at, path, $"User id {Quote(userId)} is declared twice. The first is at {LineColumn(first)}.",
+        SourcePosition at, string path, string userId, SourcePosition first, string firstUserId) =>
+        Error("PM023", at, path,
+            $"User id {Quote(userId)} is declared twice. The first is at {LineColumn(first)}."
+            + NormalizationNote(userId, firstUserId),
             "Merge the two users into one entry.");
 
     public static ManifestDiagnostic DuplicateRoomName(
-        SourcePosition at, string path, string name, SourcePosition first) =>
+        SourcePosition at, string path, string name, SourcePosition first, string firstName) =>
         Error("PM024", at, path,
-            $"Room name {Quote(name)} is used by two rooms without an id. The first is at {LineColumn(first)}.",
+            $"Room name {Quote(name)} is used by two rooms without an id. The first is at {LineColumn(first)}."
+            + NormalizationNote(name, firstName),
             "Give the rooms different names, or pin each one with its live \"id\".");
 
     public static ManifestDiagnostic DuplicateRoomId(SourcePosition at, string path, string id, SourcePosition first) =>
@@ -179,9 +183,10 @@ public static class ManifestErrors
             "Remove the duplicate room or correct its id.");
 
     public static ManifestDiagnostic DuplicateMember(
-        SourcePosition at, string path, string userId, SourcePosition first) =>
+        SourcePosition at, string path, string userId, SourcePosition first, string firstUserId) =>
         Error("PM026", at, path,
-            $"User {Quote(userId)} is listed twice in this room. The first is at {LineColumn(first)}.",
+            $"User {Quote(userId)} is listed twice in this room. The first is at {LineColumn(first)}."
+            + NormalizationNote(userId, firstUserId),
             "Keep one entry with the type the user should have.");
 
     public static ManifestDiagnostic RenamedFromOwnName(SourcePosition at, string path, string name) =>
@@ -196,6 +201,18 @@ public static class ManifestErrors
 
     public static ManifestDiagnostic EmptyValue(SourcePosition at, string path, string key) =>
         Error("PM029", at, path, $"Key {Quote(key)} has an empty value.", $"Write a non-empty {key}.");
+
+    public static ManifestDiagnostic InvisibleValue(SourcePosition at, string path, string key, string value) =>
+        Error("PM029", at, path,
+            $"Key {Quote(key)} has only white space and invisible characters ({IdentifierText.CodePoints(value)}).",
+            $"Write a {key} with at least one visible character.");
+
+    public static ManifestDiagnostic ControlCharacter(
+        SourcePosition at, string path, string key, string value, int index) =>
+        Error("PM032", at, path,
+            $"Key {Quote(key)} has the value {Quote(value)}, which contains the control character "
+            + $"U+{(int)value[index]:X4} at character {index + 1}.",
+            "Remove the control character. In double-quoted YAML, escapes such as \\0, \\a and \\t write one.");
 
     public static ManifestDiagnostic UndefinedAlias(SourcePosition at, string anchor) =>
         Error("PM030", at, "", $"Alias {Quote("*" + anchor)} refers to no anchor defined before it.",
@@ -289,6 +306,13 @@ public static class ManifestErrors
             _ => "Write true or false.",
         };
     }
+
+    // Two identifiers that differ only in their Unicode composition look the same, so the message explains why they match.
+    private static string NormalizationNote(string value, string firstValue) =>
+        string.Equals(value, firstValue, StringComparison.Ordinal)
+            ? ""
+            : $" The two are written with different code points ({IdentifierText.CodePoints(firstValue)} and "
+                + $"{IdentifierText.CodePoints(value)}) but are equal after Unicode NFC normalization.";
 
     private static string LineColumn(SourcePosition position) =>
         string.Create(CultureInfo.InvariantCulture, $"line {position.Line}, column {position.Column}");

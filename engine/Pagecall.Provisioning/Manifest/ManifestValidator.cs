@@ -30,14 +30,16 @@ internal static class ManifestValidator
 
     private static void CheckUsers(ValueList<ManifestUser> users, DiagnosticBag diagnostics)
     {
-        var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        var seen = new Dictionary<string, (SourcePosition At, string Value)>(StringComparer.Ordinal);
         foreach (var user in users)
         {
             var at = user.Fields.Find("user_id")!;
-            if (!seen.TryAdd(user.UserId, at))
+            var key = IdentifierText.ComparisonKey(user.UserId);
+            if (!seen.TryAdd(key, (at, user.UserId)))
             {
                 var path = $"{user.Path}.user_id";
-                diagnostics.Add(ManifestErrors.DuplicateUserId(at, path, user.UserId, seen[user.UserId]));
+                var first = seen[key];
+                diagnostics.Add(ManifestErrors.DuplicateUserId(at, path, user.UserId, first.At, first.Value));
             }
         }
     }
@@ -48,17 +50,19 @@ internal static class ManifestValidator
     /// </summary>
     private static void CheckRoomIdentity(ValueList<ManifestRoom> rooms, DiagnosticBag diagnostics)
     {
-        var names = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+        var names = new Dictionary<string, (SourcePosition At, string Value)>(StringComparer.Ordinal);
         var ids = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
         foreach (var room in rooms)
         {
             if (room.Id is null)
             {
                 var at = room.Fields.Find("name")!;
-                if (!names.TryAdd(room.Name, at))
+                var key = IdentifierText.ComparisonKey(room.Name);
+                if (!names.TryAdd(key, (at, room.Name)))
                 {
                     var path = $"{room.Path}.name";
-                    diagnostics.Add(ManifestErrors.DuplicateRoomName(at, path, room.Name, names[room.Name]));
+                    var first = names[key];
+                    diagnostics.Add(ManifestErrors.DuplicateRoomName(at, path, room.Name, first.At, first.Value));
                 }
             }
             else
@@ -83,9 +87,10 @@ internal static class ManifestValidator
 
             var at = room.Fields.Find("renamed_from")!;
             var path = $"{room.Path}.renamed_from";
-            var other = rooms.FirstOrDefault(
-                candidate => !ReferenceEquals(candidate, room) && candidate.Name == room.RenamedFrom);
-            if (room.RenamedFrom == room.Name)
+            var renamedFrom = IdentifierText.ComparisonKey(room.RenamedFrom);
+            var other = rooms.FirstOrDefault(candidate =>
+                !ReferenceEquals(candidate, room) && IdentifierText.ComparisonKey(candidate.Name) == renamedFrom);
+            if (renamedFrom == IdentifierText.ComparisonKey(room.Name))
             {
                 diagnostics.Add(ManifestErrors.RenamedFromOwnName(at, path, room.Name));
             }
@@ -101,14 +106,16 @@ internal static class ManifestValidator
     {
         foreach (var room in rooms)
         {
-            var seen = new Dictionary<string, SourcePosition>(StringComparer.Ordinal);
+            var seen = new Dictionary<string, (SourcePosition At, string Value)>(StringComparer.Ordinal);
             foreach (var member in room.Members ?? ValueList<ManifestMember>.Empty)
             {
                 var at = member.Fields.Find("user_id")!;
-                if (!seen.TryAdd(member.UserId, at))
+                var key = IdentifierText.ComparisonKey(member.UserId);
+                if (!seen.TryAdd(key, (at, member.UserId)))
                 {
                     var path = $"{member.Path}.user_id";
-                    diagnostics.Add(ManifestErrors.DuplicateMember(at, path, member.UserId, seen[member.UserId]));
+                    var first = seen[key];
+                    diagnostics.Add(ManifestErrors.DuplicateMember(at, path, member.UserId, first.At, first.Value));
                 }
             }
         }

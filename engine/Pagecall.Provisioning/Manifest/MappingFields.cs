@@ -102,7 +102,10 @@ internal sealed class MappingFields
 
     public string? OptionalString(string key) => Scalar(key)?.Value;
 
-    /// <summary>Returns a required non-blank string, reporting it as missing or empty otherwise.</summary>
+    /// <summary>
+    /// Returns a required string that has a visible character and no control character, reporting it as missing,
+    /// empty (PM029) or containing a control character (PM032) otherwise.
+    /// </summary>
     public string? RequiredString(string key)
     {
         if (!IsSet(key))
@@ -111,13 +114,31 @@ internal sealed class MappingFields
         }
 
         var scalar = Scalar(key);
-        if (scalar is not null && string.IsNullOrWhiteSpace(scalar.Value))
+        if (scalar is null)
+        {
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(scalar.Value))
         {
             _diagnostics.Add(ManifestErrors.EmptyValue(scalar.Position, PathOf(key), key));
             return null;
         }
 
-        return scalar?.Value;
+        var control = IdentifierText.IndexOfControl(scalar.Value);
+        if (control >= 0)
+        {
+            _diagnostics.Add(ManifestErrors.ControlCharacter(scalar.Position, PathOf(key), key, scalar.Value, control));
+            return null;
+        }
+
+        if (IdentifierText.IsInvisible(scalar.Value))
+        {
+            _diagnostics.Add(ManifestErrors.InvisibleValue(scalar.Position, PathOf(key), key, scalar.Value));
+            return null;
+        }
+
+        return scalar.Value;
     }
 
     /// <summary>Returns a required enum value, reporting it as missing or empty when it is absent or null.</summary>

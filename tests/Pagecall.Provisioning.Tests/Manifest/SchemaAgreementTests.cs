@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Pagecall.Provisioning.Manifest;
 
 namespace Pagecall.Provisioning.Tests.Manifest;
@@ -19,6 +22,7 @@ public sealed class SchemaAgreementTests
         "duplicate-room-id",
         "duplicate-room-name",
         "duplicate-user-id",
+        "normalized-duplicate-user-id",
         "renamed-from-other-room",
         "renamed-from-own-name",
     ];
@@ -90,5 +94,47 @@ public sealed class SchemaAgreementTests
 
         Assert.True(ManifestLoader.Parse(text, "workspace.yaml").Succeeded);
         Assert.Empty(ManifestSchema.Evaluate(text));
+    }
+
+    [Fact]
+    public void RequiredTextPatterns_MatchLoaderCharacterClasses()
+    {
+        // The loader tests Unicode categories, and the schema spells the same classes as explicit ranges.
+        var rules = RequiredTextRules();
+        var control = new Regex(rules[0]["not"]!["pattern"]!.GetValue<string>());
+        var visible = new Regex(rules[1]["pattern"]!.GetValue<string>());
+        var controlMismatches = new List<string>();
+        var visibleMismatches = new List<string>();
+        for (var code = 0; code <= 0xFFFF; code++)
+        {
+            var character = (char)code;
+            if (char.IsSurrogate(character))
+            {
+                continue;
+            }
+
+            var text = character.ToString();
+            if (control.IsMatch(text) != char.IsControl(character))
+            {
+                controlMismatches.Add($"U+{code:X4}");
+            }
+
+            var isInvisible = char.IsWhiteSpace(character)
+                || char.GetUnicodeCategory(character) == UnicodeCategory.Format;
+            if (!char.IsControl(character) && visible.IsMatch(text) == isInvisible)
+            {
+                visibleMismatches.Add($"U+{code:X4}");
+            }
+        }
+
+        Assert.True(controlMismatches.Count == 0, "Control pattern differs at " + string.Join(" ", controlMismatches));
+        Assert.True(visibleMismatches.Count == 0, "Visible pattern differs at " + string.Join(" ", visibleMismatches));
+    }
+
+    private static JsonNode[] RequiredTextRules()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(RepositoryFiles.SchemaPath))!;
+        var allOf = schema["definitions"]!["requiredText"]!["allOf"]!.AsArray();
+        return [.. allOf.Select(rule => rule!)];
     }
 }
