@@ -69,8 +69,10 @@ internal static class CliHost
     {
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(verbose ? LogLevel.Debug : LogLevel.Warning);
-        // Polly writes several Debug lines per request, which would bury the attempt lines of --verbose.
-        builder.Logging.AddFilter("Polly", LogLevel.Warning);
+        // Polly writes several Debug lines per request, which would bury the attempt lines of --verbose. Without
+        // --verbose it is silent, because it logs a Warning for every handled retry and the CLI reports the final
+        // failure itself.
+        builder.Logging.AddFilter("Polly", verbose ? LogLevel.Warning : LogLevel.None);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
         builder.Logging.AddSimpleConsole(options =>
         {
