@@ -61,8 +61,8 @@ public static class ManifestErrors
         Error("PM003", Start(file), "", $"The file is {size} bytes, larger than the limit of {limit} bytes.",
             "Split the workspace or raise ManifestLoadOptions.MaxFileBytes.");
 
-    public static ManifestDiagnostic InvalidUtf8(SourcePosition at, long byteOffset) =>
-        Error("PM004", at, "", $"The file is not valid UTF-8: invalid byte at offset {byteOffset}.",
+    public static ManifestDiagnostic InvalidUtf8(SourcePosition at, long byteOffset, byte value) =>
+        Error("PM004", at, "", $"The file is not valid UTF-8: invalid byte 0x{value:X2} at offset {byteOffset}.",
             "Save the file as UTF-8.");
 
     public static ManifestDiagnostic AliasExpansionLimit(SourcePosition at, int limit) =>
@@ -194,6 +194,10 @@ public static class ManifestErrors
     public static ManifestDiagnostic UndefinedAlias(SourcePosition at, string anchor) =>
         Error("PM030", at, "", $"Alias {Quote("*" + anchor)} refers to no anchor defined before it.",
             $"Define \"&{anchor}\" on an earlier node, or write the value out.");
+
+    public static ManifestDiagnostic PathIsDirectory(string file) =>
+        Error("PM031", Start(file), "", "The file cannot be read: the path is a folder, not a file.",
+            "Pass the path of the manifest file, such as workspace.yaml, not the folder that contains it.");
 
     public static ManifestDiagnostic FileNotReadable(string file, string reason) =>
         Error("PM031", Start(file), "", $"The file cannot be read: {reason.TrimEnd('.')}.",

@@ -24,6 +24,11 @@ public static class ManifestLoader
         try
         {
             var info = new FileInfo(path);
+            if (Directory.Exists(path))
+            {
+                return ManifestLoadResult.Failed(ManifestErrors.PathIsDirectory(path));
+            }
+
             if (!info.Exists)
             {
                 return ManifestLoadResult.Failed(ManifestErrors.FileNotReadable(path, "the file does not exist"));
@@ -63,7 +68,7 @@ public static class ManifestLoader
         {
             var offset = invalidOffset + (content.Length - body.Length);
             var at = LocateByte(body, invalidOffset, fileName);
-            return ManifestLoadResult.Failed(ManifestErrors.InvalidUtf8(at, offset));
+            return ManifestLoadResult.Failed(ManifestErrors.InvalidUtf8(at, offset, body[invalidOffset]));
         }
 
         return ParseChecked(Encoding.UTF8.GetString(body), fileName, options);

@@ -56,6 +56,26 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Directory_ReportsNotAFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("pagecall-manifest-");
+        try
+        {
+            var result = ManifestLoader.Load(folder.FullName);
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("PM031", error.Code);
+            Assert.Contains("is a folder, not a file", error.Message);
+            Assert.DoesNotContain("does not exist", error.Message);
+            Assert.Contains("Pass the path of the manifest file", error.Fix);
+        }
+        finally
+        {
+            folder.Delete();
+        }
+    }
+
+    [Fact]
     public void BillionLaughs_StopsAtAliasLimit()
     {
         var text = new StringBuilder("version: 1\nlol0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
@@ -206,6 +226,18 @@ public sealed class HostileInputTests
         Assert.Equal("PM004", error.Code);
         Assert.Contains("offset 34", error.Message);
         Assert.Equal((3, 17), (error.Position.Line, error.Position.Column));
+    }
+
+    [Fact]
+    public void InvalidUtf8_NamesByteValue()
+    {
+        var bytes = Encoding.UTF8.GetBytes("version: 1\nusers:\n  - user_id: ab").Concat(new byte[] { 0xFF, 0x0A }).ToArray();
+
+        var result = ManifestLoader.Parse(bytes, "workspace.yaml");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("PM004", error.Code);
+        Assert.Contains("byte 0xFF at offset 33", error.Message);
     }
 
     [Fact]
