@@ -63,7 +63,7 @@ public sealed class KillTests : IDisposable
     /// </summary>
     private async Task<CliResult> ApplyAsync(int? killAfter)
     {
-        var writes = new WriteCounter(killAfter ?? int.MaxValue);
+        var writes = RequestLogCounter.Writes(killAfter ?? int.MaxValue);
         await using var emulator = await StartEmulatorAsync(writes);
         return await CliProcess.RunAsync(
             _folder.Path,
@@ -74,7 +74,7 @@ public sealed class KillTests : IDisposable
 
     private async Task AssertConvergedAsync()
     {
-        await using var emulator = await StartEmulatorAsync(new WriteCounter(int.MaxValue));
+        await using var emulator = await StartEmulatorAsync(RequestLogCounter.Writes(int.MaxValue));
         var plan = await CliProcess.RunAsync(
             _folder.Path,
             new Dictionary<string, string?> { ["PAGECALL_API_KEY"] = ApiKey },
@@ -83,7 +83,7 @@ public sealed class KillTests : IDisposable
         Assert.Contains("No changes.", plan.Output);
     }
 
-    private Task<PagecallEmulator> StartEmulatorAsync(WriteCounter writes) =>
+    private Task<PagecallEmulator> StartEmulatorAsync(RequestLogCounter writes) =>
         PagecallEmulator.StartAsync(
             new EmulatorOptions
             {
@@ -171,41 +171,4 @@ public sealed class KillTests : IDisposable
     private static string UserId(int index) => "user-" + index.ToString("D3", CultureInfo.InvariantCulture);
 
     private static string RoomName(int index) => "Room " + index.ToString("D2", CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// Counts the POST, PUT and DELETE requests in the emulator's request log and cancels
-    /// <see cref="ThresholdReached"/> when the count reaches the threshold.
-    /// </summary>
-    private sealed class WriteCounter(int threshold) : ILoggerProvider, ILogger
-    {
-        private const string RequestCategory = "Pagecall.Emulator.Requests";
-        private static readonly string[] s_writePrefixes = ["POST /v1/", "PUT /v1/", "DELETE /v1/"];
-
-        private readonly CancellationTokenSource _thresholdReached = new();
-        private int _count;
-
-        public CancellationToken ThresholdReached => _thresholdReached.Token;
-
-        public ILogger CreateLogger(string categoryName) =>
-            categoryName == RequestCategory ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(
-            LogLevel logLevel, EventId eventId, TState state, Exception? exception,
-            Func<TState, Exception?, string> formatter)
-        {
-            var message = formatter(state, exception);
-            if (s_writePrefixes.Any(prefix => message.StartsWith(prefix, StringComparison.Ordinal))
-                && Interlocked.Increment(ref _count) == threshold)
-            {
-                _thresholdReached.Cancel();
-            }
-        }
-
-        public void Dispose() => _thresholdReached.Dispose();
-    }
 }
