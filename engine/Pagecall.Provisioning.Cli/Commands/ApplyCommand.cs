@@ -84,6 +84,23 @@ internal static class ApplyCommand
 
     private static async Task<int> RunAsync(ApplyRequest request, ConsoleOutput console, CancellationToken cancellationToken)
     {
+        // Checked before any request, because the invite file is written only after every change was sent.
+        var outputProblems = new[]
+            {
+                CheckOutputPath("--invites", request.InvitesPath), CheckOutputPath("--journal", request.Options.JournalPath),
+            }
+            .OfType<string>()
+            .ToList();
+        foreach (var problem in outputProblems)
+        {
+            console.WriteError(problem);
+        }
+
+        if (outputProblems.Count > 0)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
         var (session, exitCode) = await PlanningSession.OpenAsync(
             request.ManifestPath, request.Settings, console, cancellationToken).ConfigureAwait(false);
         if (session is null)
@@ -242,6 +259,42 @@ internal static class ApplyCommand
             console.WriteError($"The invite links were not written, because reading the workspace failed. {message}");
             return false;
         }
+    }
+
+    /// <summary>
+    /// Returns why the file that <paramref name="option"/> names cannot be written, or null when the option was not
+    /// given or the path looks writable. Permissions are checked only when the file is written.
+    /// </summary>
+    private static string? CheckOutputPath(string option, string? path)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        if (Directory.Exists(path))
+        {
+            return $"{option} \"{path}\" is a folder. Pass the path of a file in it, such as "
+                + $"{Path.Combine(path, option == "--invites" ? "invites.csv" : "apply-journal.jsonl")}.";
+        }
+
+        string? folder;
+        try
+        {
+            folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return $"{option} \"{path}\" is not a valid path: {exception.Message} Pass a file path such as out.txt.";
+        }
+
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            return $"{option} \"{path}\" is in the folder {folder}, which does not exist. Create the folder first, "
+                + "or pass a path in an existing folder.";
+        }
+
+        return null;
     }
 
     private sealed record ApplyRequest(
