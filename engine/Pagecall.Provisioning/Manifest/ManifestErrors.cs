@@ -5,7 +5,7 @@ namespace Pagecall.Provisioning.Manifest;
 
 /// <summary>
 /// The catalogue of manifest diagnostics, with one factory per stable code so that all wording lives here.
-/// The loader raises PM001 to PM031 and the PW warnings. The planner raises PM040 and PM041 against live state.
+/// The loader raises PM001 to PM032 and the PW warnings. The planner raises PM040 and PM041 against live state.
 /// </summary>
 public static class ManifestErrors
 {
@@ -43,6 +43,7 @@ public static class ManifestErrors
         ("PM029", "A required value is empty"),
         ("PM030", "An alias refers to an undefined anchor"),
         ("PM031", "The file cannot be read"),
+        ("PM032", "A user_id is a dot path segment"),
         ("PM040", "A member refers to a user that exists neither in the manifest nor live"),
         ("PM041", "A room name matches more than one live room"),
         ("PW001", "A null value is treated as an absent key"),
@@ -202,6 +203,15 @@ public static class ManifestErrors
     public static ManifestDiagnostic FileNotReadable(string file, string reason) =>
         Error("PM031", Start(file), "", $"The file cannot be read: {reason.TrimEnd('.')}.",
             "Check the path and the file permissions.");
+
+    /// <summary>
+    /// Creates the error for a user_id of "." or "..". The API addresses a user as /users/{user_id}, and URL
+    /// parsers (System.Uri among them) remove such a segment, escaped or not, so the request would reach another path.
+    /// </summary>
+    public static ManifestDiagnostic DotSegmentUserId(SourcePosition at, string path, string userId) =>
+        Error("PM032", at, path,
+            $"User id {Quote(userId)} is a dot path segment, so no API request can address the user.",
+            "Choose a user_id that is not \".\" or \"..\", such as one that contains a letter or digit.");
 
     /// <summary>
     /// Creates the error the planner raises when a member's user is declared neither in the manifest nor in the

@@ -76,6 +76,21 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void DotSegmentUserIds_AreRejected()
+    {
+        var result = ManifestLoader.Parse(
+            "version: 1\nusers:\n  - user_id: \"..\"\n  - user_id: .\n  - user_id: ...\n  - user_id: .hidden\n",
+            "workspace.yaml");
+
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, error => Assert.Equal("PM032", error.Code));
+        Assert.Equal((3, 14), (result.Errors[0].Position.Line, result.Errors[0].Position.Column));
+        Assert.Equal("users[0].user_id", result.Errors[0].Path);
+        Assert.Contains("User id \"..\" is a dot path segment", result.Errors[0].Message);
+        Assert.Equal("users[1].user_id", result.Errors[1].Path);
+    }
+
+    [Fact]
     public void BillionLaughs_StopsAtAliasLimit()
     {
         var text = new StringBuilder("version: 1\nlol0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
