@@ -66,8 +66,10 @@ public static class ManifestErrors
         Error("PM004", at, "", $"The file is not valid UTF-8: invalid byte 0x{value:X2} at offset {byteOffset}.",
             "Save the file as UTF-8.");
 
-    public static ManifestDiagnostic AliasExpansionLimit(SourcePosition at, int limit) =>
-        Error("PM005", at, "", $"Aliases expand to more than {limit} nodes.",
+    public static ManifestDiagnostic AliasExpansionLimit(SourcePosition at, string alias, long expanded, int limit) =>
+        Error("PM005", at, "",
+            $"Alias {Quote("*" + alias)} brings the expanded aliases to {expanded} nodes, past the limit of {limit} "
+            + "nodes.",
             "Write the repeated content out or use fewer nested aliases.");
 
     public static ManifestDiagnostic NestingTooDeep(SourcePosition at, int limit) =>

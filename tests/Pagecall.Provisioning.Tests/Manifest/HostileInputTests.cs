@@ -105,6 +105,7 @@ public sealed class HostileInputTests
         var error = Assert.Single(result.Errors);
         Assert.Equal("PM005", error.Code);
         Assert.Contains("100000 nodes", error.Message);
+        Assert.StartsWith("Alias \"*a3\" brings the expanded aliases to ", error.Message);
 
         // Aliases to a3 (1,111 nodes each) on line 6 pass the limit at the eighth, which starts at column 47.
         Assert.Equal((6, 47), (error.Position.Line, error.Position.Column));
