@@ -33,8 +33,19 @@ public static class CliProcess
         RunAsync(workingDirectory, new Dictionary<string, string?>(), arguments);
 
     /// <summary>Runs the CLI in <paramref name="workingDirectory"/> with extra environment variables.</summary>
+    public static Task<CliResult> RunAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        RunAsync(workingDirectory, environment, CancellationToken.None, arguments);
+
+    /// <summary>
+    /// Runs the CLI and kills it with SIGKILL as soon as <paramref name="kill"/> is cancelled, unless it has exited
+    /// by then. A killed run returns the exit code that the runtime reports for the signal (137 on Linux).
+    /// </summary>
     public static async Task<CliResult> RunAsync(
-        string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken kill,
+        params string[] arguments)
     {
         if (!File.Exists(AssemblyPath))
         {
@@ -72,6 +83,18 @@ public static class CliProcess
         timeout.CancelAfter(s_timeout);
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        using var killRegistration = kill.Register(() =>
+        {
+            try
+            {
+                // Process.Kill sends SIGKILL on Unix, so the CLI gets no chance to finish or clean up.
+                process.Kill();
+            }
+            catch (InvalidOperationException)
+            {
+                // The process exited before the kill.
+            }
+        });
         try
         {
             await process.WaitForExitAsync(timeout.Token);

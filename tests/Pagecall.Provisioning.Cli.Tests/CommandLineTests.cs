@@ -16,6 +16,10 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("plan", "MANIFEST", "--format", "xml")]
     [InlineData("apply", "MANIFEST", "--parallelism", "zero")]
     [InlineData("apply", "MANIFEST", "--parallelism", "0")]
+    [InlineData("apply", "MANIFEST", "--parallelism", "-1")]
+    [InlineData("apply", "MANIFEST", "--parallelism", "99999999999")]
+    [InlineData("plan", "MANIFEST", "--max-rps", "NaN")]
+    [InlineData("plan", "MANIFEST", "--max-rps", "Infinity")]
     [InlineData("plan", "MANIFEST", "--max-rps", "0")]
     [InlineData("deploy", "MANIFEST")]
     public async Task InvalidCommandLineExitsWith3(params string[] arguments)

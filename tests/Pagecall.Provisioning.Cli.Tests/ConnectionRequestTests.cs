@@ -18,6 +18,8 @@ public sealed class ConnectionRequestTests
     [InlineData("http://127.8.0.2:4010/v1", "http://127.8.0.2:4010/v1/")]
     [InlineData("http://localhost:4010/v1", "http://localhost:4010/v1/")]
     [InlineData("http://[::1]:4010/v1", "http://[::1]:4010/v1/")]
+    [InlineData("http://127.1:4010/v1", "http://127.0.0.1:4010/v1/")]
+    [InlineData("http://[0:0:0:0:0:0:0:1]:4010/v1", "http://[::1]:4010/v1/")]
     public void AcceptedApiUrlEndsInSlash(string apiUrl, string expected)
     {
         var (request, error) = Create(new CommonSettings(apiUrl, false, null, null, false), Key);
@@ -33,6 +35,12 @@ public sealed class ConnectionRequestTests
     [InlineData("http://example.com", "uses plain http to a host that is not loopback")]
     [InlineData("http://192.168.1.20:4010/v1", "uses plain http to a host that is not loopback")]
     [InlineData("http://127.0.0.1.example.com/v1", "uses plain http to a host that is not loopback")]
+    [InlineData("http://localhost.evil.example:4010/v1", "uses plain http to a host that is not loopback")]
+    [InlineData("http://app.localhost:4010/v1", "uses plain http to a host that is not loopback")]
+    [InlineData("http://admin:secret-password@127.0.0.1:4010/v1", "contains a user name or password")]
+    [InlineData("ws://127.0.0.1:4010/v1", "is not an absolute http or https URL")]
+    [InlineData("file:///tmp/v1", "is not an absolute http or https URL")]
+    [InlineData("http://127.0.0.1:99999/v1", "is not an absolute http or https URL")]
     [InlineData("ftp://example.com/v1", "is not an absolute http or https URL")]
     [InlineData("api.pagecall.com/v1", "is not an absolute http or https URL")]
     [InlineData("https://api.pagecall.com/v1?region=eu", "contains a query or fragment")]

@@ -3,6 +3,7 @@ using Pagecall.Api;
 using Pagecall.Emulator;
 using Pagecall.Provisioning.Cli.Commands;
 using Pagecall.Provisioning.Live;
+using Polly.Timeout;
 
 namespace Pagecall.Provisioning.Cli;
 
@@ -24,6 +25,7 @@ internal static class ApiFailures
                 + "address and the network, then run the command again.",
             TaskCanceledException when !cancellationToken.IsCancellationRequested =>
                 $"A request to {target} timed out. Run the command again.",
+            TimeoutRejectedException => $"A request to {target} timed out. Run the command again.",
             IncompleteReadException incomplete => incomplete.Message,
             JsonException json => $"A response from {target} does not match the Pagecall API: {json.Message}",
             EmulatorStartupException startup => $"The local emulator did not start: {startup.Message}",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Pagecall.Api;
+using Polly.Timeout;
 
 namespace Pagecall.Provisioning.Apply;
 
@@ -35,6 +36,9 @@ internal static class RequestFailures
 
         // HttpClient reports its own timeout as a cancellation; the run's token tells the two apart.
         OperationCanceledException when !runToken.IsCancellationRequested => FailureKind.Ambiguous,
+
+        // The resilience pipeline's attempt and total timeouts; the server may have applied the request.
+        TimeoutRejectedException => FailureKind.Ambiguous,
         JsonException or FormatException => FailureKind.Ambiguous,
         _ => null,
     };
@@ -46,7 +50,7 @@ internal static class RequestFailures
     {
         PagecallClientApiException api => DescribeApiError(api),
         HttpRequestException http => $"The connection failed: {http.Message}",
-        OperationCanceledException => "The request timed out.",
+        OperationCanceledException or TimeoutRejectedException => "The request timed out.",
         JsonException or FormatException => $"The response could not be read: {exception.Message}",
         _ => exception.Message,
     };

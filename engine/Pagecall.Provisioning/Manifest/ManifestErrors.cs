@@ -5,7 +5,7 @@ namespace Pagecall.Provisioning.Manifest;
 
 /// <summary>
 /// The catalogue of manifest diagnostics, with one factory per stable code so that all wording lives here.
-/// The loader raises PM001 to PM032 and the PW warnings. The planner raises PM040 and PM041 against live state.
+/// The loader raises PM001 to PM033 and the PW warnings. The planner raises PM040 and PM041 against live state.
 /// </summary>
 public static class ManifestErrors
 {
@@ -44,6 +44,7 @@ public static class ManifestErrors
         ("PM030", "An alias refers to an undefined anchor"),
         ("PM031", "The file cannot be read"),
         ("PM032", "A value contains a control character"),
+        ("PM033", "A user_id is a dot path segment"),
         ("PM040", "A member refers to a user that exists neither in the manifest nor live"),
         ("PM041", "A room name matches more than one live room"),
         ("PW001", "A null value is treated as an absent key"),
@@ -63,8 +64,8 @@ public static class ManifestErrors
         Error("PM003", Start(file), "", $"The file is {size} bytes, larger than the limit of {limit} bytes.",
             "Split the workspace or raise ManifestLoadOptions.MaxFileBytes.");
 
-    public static ManifestDiagnostic InvalidUtf8(SourcePosition at, long byteOffset) =>
-        Error("PM004", at, "", $"The file is not valid UTF-8: invalid byte at offset {byteOffset}.",
+    public static ManifestDiagnostic InvalidUtf8(SourcePosition at, long byteOffset, byte value) =>
+        Error("PM004", at, "", $"The file is not valid UTF-8: invalid byte 0x{value:X2} at offset {byteOffset}.",
             "Save the file as UTF-8.");
 
     public static ManifestDiagnostic UnpairedSurrogate(SourcePosition at, int charOffset, char codeUnit) =>
@@ -72,8 +73,10 @@ public static class ManifestErrors
             $"The file is not valid UTF-8: the text has an unpaired surrogate U+{(int)codeUnit:X4} at character offset {charOffset}.",
             "Save the file as UTF-8.");
 
-    public static ManifestDiagnostic AliasExpansionLimit(SourcePosition at, int limit) =>
-        Error("PM005", at, "", $"Aliases expand to more than {limit} nodes.",
+    public static ManifestDiagnostic AliasExpansionLimit(SourcePosition at, string alias, long expanded, int limit) =>
+        Error("PM005", at, "",
+            $"Alias {Quote("*" + alias)} brings the expanded aliases to {expanded} nodes, past the limit of {limit} "
+            + "nodes.",
             "Write the repeated content out or use fewer nested aliases.");
 
     public static ManifestDiagnostic NestingTooDeep(SourcePosition at, int limit) =>
@@ -218,9 +221,22 @@ public static class ManifestErrors
         Error("PM030", at, "", $"Alias {Quote("*" + anchor)} refers to no anchor defined before it.",
             $"Define \"&{anchor}\" on an earlier node, or write the value out.");
 
+    public static ManifestDiagnostic PathIsDirectory(string file) =>
+        Error("PM031", Start(file), "", "The file cannot be read: the path is a folder, not a file.",
+            "Pass the path of the manifest file, such as workspace.yaml, not the folder that contains it.");
+
     public static ManifestDiagnostic FileNotReadable(string file, string reason) =>
         Error("PM031", Start(file), "", $"The file cannot be read: {reason.TrimEnd('.')}.",
             "Check the path and the file permissions.");
+
+    /// <summary>
+    /// Creates the error for a user_id of "." or "..". The API addresses a user as /users/{user_id}, and URL
+    /// parsers (System.Uri among them) remove such a segment, escaped or not, so the request would reach another path.
+    /// </summary>
+    public static ManifestDiagnostic DotSegmentUserId(SourcePosition at, string path, string userId) =>
+        Error("PM033", at, path,
+            $"User id {Quote(userId)} is a dot path segment, so no API request can address the user.",
+            "Choose a user_id that is not \".\" or \"..\", such as one that contains a letter or digit.");
 
     /// <summary>
     /// Creates the error the planner raises when a member's user is declared neither in the manifest nor in the

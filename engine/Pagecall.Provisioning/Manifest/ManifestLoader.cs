@@ -23,14 +23,12 @@ public static class ManifestLoader
         options ??= ManifestLoadOptions.Default;
         try
         {
+            var info = new FileInfo(path);
             if (Directory.Exists(path))
             {
-                var example = Path.Combine(path, "workspace.yaml");
-                return ManifestLoadResult.Failed(ManifestErrors.FileNotReadable(
-                    path, $"the path is a directory, not a file. Pass the manifest file in it, such as {example}"));
+                return ManifestLoadResult.Failed(ManifestErrors.PathIsDirectory(path));
             }
 
-            var info = new FileInfo(path);
             if (!info.Exists)
             {
                 return ManifestLoadResult.Failed(ManifestErrors.FileNotReadable(path, "the file does not exist"));
@@ -70,7 +68,7 @@ public static class ManifestLoader
         {
             var offset = invalidOffset + (content.Length - body.Length);
             var at = LocateByte(body, invalidOffset, fileName);
-            return ManifestLoadResult.Failed(ManifestErrors.InvalidUtf8(at, offset));
+            return ManifestLoadResult.Failed(ManifestErrors.InvalidUtf8(at, offset, body[invalidOffset]));
         }
 
         return ParseChecked(Encoding.UTF8.GetString(body), fileName, options);

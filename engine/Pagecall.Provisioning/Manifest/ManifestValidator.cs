@@ -34,6 +34,11 @@ internal static class ManifestValidator
         foreach (var user in users)
         {
             var at = user.Fields.Find("user_id")!;
+            if (user.UserId is "." or "..")
+            {
+                diagnostics.Add(ManifestErrors.DotSegmentUserId(at, $"{user.Path}.user_id", user.UserId));
+            }
+
             var key = IdentifierText.ComparisonKey(user.UserId);
             if (!seen.TryAdd(key, (at, user.UserId)))
             {

@@ -56,6 +56,41 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Directory_ReportsNotAFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("pagecall-manifest-");
+        try
+        {
+            var result = ManifestLoader.Load(folder.FullName);
+
+            var error = Assert.Single(result.Errors);
+            Assert.Equal("PM031", error.Code);
+            Assert.Contains("is a folder, not a file", error.Message);
+            Assert.DoesNotContain("does not exist", error.Message);
+            Assert.Contains("Pass the path of the manifest file", error.Fix);
+        }
+        finally
+        {
+            folder.Delete();
+        }
+    }
+
+    [Fact]
+    public void DotSegmentUserIds_AreRejected()
+    {
+        var result = ManifestLoader.Parse(
+            "version: 1\nusers:\n  - user_id: \"..\"\n  - user_id: .\n  - user_id: ...\n  - user_id: .hidden\n",
+            "workspace.yaml");
+
+        Assert.Equal(2, result.Errors.Count);
+        Assert.All(result.Errors, error => Assert.Equal("PM033", error.Code));
+        Assert.Equal((3, 14), (result.Errors[0].Position.Line, result.Errors[0].Position.Column));
+        Assert.Equal("users[0].user_id", result.Errors[0].Path);
+        Assert.Contains("User id \"..\" is a dot path segment", result.Errors[0].Message);
+        Assert.Equal("users[1].user_id", result.Errors[1].Path);
+    }
+
+    [Fact]
     public void BillionLaughs_StopsAtAliasLimit()
     {
         var text = new StringBuilder("version: 1\nlol0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
@@ -70,6 +105,7 @@ public sealed class HostileInputTests
         var error = Assert.Single(result.Errors);
         Assert.Equal("PM005", error.Code);
         Assert.Contains("100000 nodes", error.Message);
+        Assert.StartsWith("Alias \"*a3\" brings the expanded aliases to ", error.Message);
 
         // Aliases to a3 (1,111 nodes each) on line 6 pass the limit at the eighth, which starts at column 47.
         Assert.Equal((6, 47), (error.Position.Line, error.Position.Column));
@@ -236,6 +272,18 @@ public sealed class HostileInputTests
 
         Assert.True(result.Succeeded, string.Join("\n", result.Errors));
         Assert.Equal("a\U0001F600b", result.Manifest.Users![0].UserId);
+    }
+
+    [Fact]
+    public void InvalidUtf8_NamesByteValue()
+    {
+        var bytes = Encoding.UTF8.GetBytes("version: 1\nusers:\n  - user_id: ab").Concat(new byte[] { 0xFF, 0x0A }).ToArray();
+
+        var result = ManifestLoader.Parse(bytes, "workspace.yaml");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("PM004", error.Code);
+        Assert.Contains("byte 0xFF at offset 33", error.Message);
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public sealed class ManifestLoaderTests
 
             var error = Assert.Single(result.Errors);
             Assert.Equal("PM031", error.Code);
-            Assert.Contains("is a directory, not a file", error.Message);
+            Assert.Contains("is a folder, not a file", error.Message);
             Assert.DoesNotContain("does not exist", error.Message);
         }
         finally

@@ -119,7 +119,8 @@ internal sealed class YamlTreeReader
         _aliasExpansion += target.ExpandedSize;
         if (_aliasExpansion > _limits.MaxAliasExpansion)
         {
-            return ManifestErrors.AliasExpansionLimit(At(alias.Start), _limits.MaxAliasExpansion);
+            return ManifestErrors.AliasExpansionLimit(
+                At(alias.Start), alias.Value.Value, _aliasExpansion, _limits.MaxAliasExpansion);
         }
 
         return Attach(target, AnchorName.Empty);
