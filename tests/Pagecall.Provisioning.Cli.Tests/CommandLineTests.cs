@@ -63,6 +63,23 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task PlainHttpRemoteMeetUrlRejected()
+    {
+        var connectionsBefore = ProxySentinel.Connections;
+
+        var result = await CliProcess.RunAsync(
+            _folder.Path,
+            new Dictionary<string, string?> { ["PAGECALL_API_KEY"] = ApiKey },
+            "plan", CliProcess.SampleManifest, "--api-url", "http://127.0.0.1:9/v1", "--meet-url",
+            "http://meet.example.com/join");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("--meet-url \"http://meet.example.com/join\" uses plain http", result.Error);
+        Assert.Equal(connectionsBefore, ProxySentinel.Connections);
+        Assert.DoesNotContain(ApiKey, result.AllOutput);
+    }
+
+    [Fact]
     public async Task ApiUrlAndEmulatorConflict()
     {
         var result = await CliProcess.RunAsync(

@@ -88,6 +88,54 @@ public sealed class ConnectionRequestTests
         Assert.Contains("--meet-url \"meet\" is not an absolute http or https URL", error);
     }
 
+    [Theory]
+    [InlineData("https://meet.example.com/join", false)]
+    [InlineData("https://meet.example.com/join?lang=en", false)]
+    [InlineData("http://127.0.0.1:4010/meet", false)]
+    [InlineData("http://localhost:4010/meet", false)]
+    [InlineData("http://[::1]:4010/meet", false)]
+    [InlineData("https://meet.example.com/join", true)]
+    [InlineData("http://127.0.0.1:4010/meet", true)]
+    public void AcceptedMeetUrlIsKept(string meetUrl, bool useEmulator)
+    {
+        var (request, error) = Create(new CommonSettings(null, useEmulator, meetUrl, null, false), Key);
+
+        Assert.Equal("", error);
+        Assert.NotNull(request);
+        Assert.Equal(new Uri(meetUrl), request.MeetBaseAddress);
+    }
+
+    [Theory]
+    [InlineData("http://meet.example.com/join", false)]
+    [InlineData("http://meet.example.com/join", true)]
+    [InlineData("http://192.168.1.20:4010/meet", true)]
+    [InlineData("http://127.0.0.1.example.com/meet", false)]
+    [InlineData("http://app.localhost:4010/meet", true)]
+    public void PlainHttpMeetUrlRejected(string meetUrl, bool useEmulator)
+    {
+        var (request, error) = Create(new CommonSettings(null, useEmulator, meetUrl, null, false), Key);
+
+        Assert.Null(request);
+        Assert.Contains($"--meet-url \"{meetUrl}\" uses plain http to a host that is not loopback", error);
+        Assert.Contains("access tokens in the invite links would be sent unencrypted", error);
+        Assert.Contains("Use an https address", error);
+    }
+
+    [Theory]
+    [InlineData("https://admin:secret-password@meet.example.com/join", "https://meet.example.com/join")]
+    [InlineData("http://admin:secret-password@127.0.0.1:4010/meet", "http://127.0.0.1:4010/meet")]
+    [InlineData("https://secret-password@meet.example.com/join", "https://meet.example.com/join")]
+    public void MeetUrlWithUserInfoRejected(string meetUrl, string shownAddress)
+    {
+        var (request, error) = Create(new CommonSettings(null, false, meetUrl, null, false), Key);
+
+        Assert.Null(request);
+        Assert.Contains("--meet-url contains a user name or password", error);
+        Assert.Contains($"Remove it, as in {shownAddress}.", error);
+        Assert.DoesNotContain("secret-password", error);
+        Assert.DoesNotContain(Key, error);
+    }
+
     private static (ConnectionRequest? Request, string Error) Create(CommonSettings settings, string? key)
     {
         using var output = new StringWriter();

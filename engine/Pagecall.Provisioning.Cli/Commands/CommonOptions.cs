@@ -33,7 +33,7 @@ internal sealed class CommonOptions
     public Option<string?> MeetUrl { get; } = new("--meet-url")
     {
         Description = $"Base address of invite links [default: {DefaultMeetUrl}, or the emulator's /meet address "
-            + "with --emulator].",
+            + "with --emulator]. Plain http is accepted only for a loopback host.",
         HelpName = "URL",
         Recursive = true,
     };

@@ -25,7 +25,7 @@ internal sealed record ConnectionRequest(
         Uri? meetBase = null;
         if (settings.MeetUrl is not null)
         {
-            meetBase = ParseHttpUrl("--meet-url", settings.MeetUrl, console);
+            meetBase = ParseMeetUrl(settings.MeetUrl, console);
             valid &= meetBase is not null;
         }
 
@@ -80,11 +80,10 @@ internal sealed record ConnectionRequest(
             return null;
         }
 
-        if (address.Scheme == Uri.UriSchemeHttp && !address.IsLoopback)
+        if (IsPlainHttpToRemoteHost(address))
         {
             console.WriteError($"--api-url \"{text}\" uses plain http to a host that is not loopback, so the API key "
-                + "would be sent unencrypted. Use an https address, or a loopback host (localhost, 127.0.0.1 or "
-                + "[::1]) for a local emulator.");
+                + "would be sent unencrypted. " + SecureAddressFix);
             return null;
         }
 
@@ -98,6 +97,47 @@ internal sealed record ConnectionRequest(
         // The generated client resolves relative paths such as "users", so the base must end in '/'.
         return address.AbsolutePath.EndsWith('/') ? address : new Uri(address.AbsoluteUri + "/");
     }
+
+    /// <summary>
+    /// Parses the base of invite links. Plain http is accepted only for a loopback host, because every link
+    /// contains the access token of its user. A query is kept, and the links append their parameters to it.
+    /// </summary>
+    private static Uri? ParseMeetUrl(string text, ConsoleOutput console)
+    {
+        var address = ParseHttpUrl("--meet-url", text, console);
+        if (address is null)
+        {
+            return null;
+        }
+
+        if (address.UserInfo.Length > 0)
+        {
+            // Only the address without the user information is shown, because that part may be a password.
+            var withoutUserInfo = new UriBuilder(address) { UserName = "", Password = "" }.Uri;
+            console.WriteError("--meet-url contains a user name or password, which would be written into every "
+                + $"invite link. Remove it, as in {withoutUserInfo.AbsoluteUri}.");
+            return null;
+        }
+
+        if (IsPlainHttpToRemoteHost(address))
+        {
+            console.WriteError($"--meet-url \"{text}\" uses plain http to a host that is not loopback, so the "
+                + "access tokens in the invite links would be sent unencrypted. " + SecureAddressFix);
+            return null;
+        }
+
+        return address;
+    }
+
+    private const string SecureAddressFix =
+        "Use an https address, or a loopback host (localhost, 127.0.0.1 or [::1]) for a local emulator.";
+
+    /// <summary>
+    /// Returns whether the address uses plain http to a host other than localhost, 127.0.0.0/8 or ::1, where a
+    /// secret in the request would be readable on the network.
+    /// </summary>
+    private static bool IsPlainHttpToRemoteHost(Uri address) =>
+        address.Scheme == Uri.UriSchemeHttp && !address.IsLoopback;
 
     private static Uri? ParseHttpUrl(string option, string text, ConsoleOutput console)
     {
