@@ -25,9 +25,11 @@ internal static class ApiRouting
         context.Items[WorkspaceItemKey] as string
         ?? throw new InvalidOperationException("The API key middleware did not run before this handler.");
 
-    public static string RouteValue(this HttpContext context, string name) =>
-        context.Request.RouteValues[name] as string
-        ?? throw new InvalidOperationException($"The route has no '{name}' value.");
+    /// <summary>
+    /// Returns the path parameter <paramref name="name"/>, percent-decoded exactly once from the raw request target,
+    /// so <c>a%2Fb</c> is "a/b" and <c>a%252Fb</c> is "a%2Fb".
+    /// </summary>
+    public static string RouteValue(this HttpContext context, string name) => PathParameters.Read(context, name);
 
     /// <summary>Adapts a handler that returns a result to a request delegate.</summary>
     public static RequestDelegate Handle(Func<HttpContext, Task<IResult>> handler) =>
