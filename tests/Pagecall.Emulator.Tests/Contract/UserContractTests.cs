@@ -132,4 +132,27 @@ public sealed class UserContractTests(ContractFixture fixture) : IClassFixture<C
         await WireAssert.FailsAsync(() => Client.GetUserAsync(created.UserId, Cancellation), 404, "not_found", "user_id");
         await WireAssert.FailsAsync(() => Client.DeleteUserAsync(created.UserId, Cancellation), 404, "not_found", "user_id");
     }
+
+    [Theory]
+    [InlineData("/a/b", "%2Fa%2Fb")]
+    [InlineData("/a%2Fb", "%2Fa%252Fb")]
+    public async Task UserIdWithSlashOrPercentRoundTrips(string suffix, string encodedSuffix)
+    {
+        var prefix = ApiCalls.NewUserId();
+        var userId = prefix + suffix;
+        var path = $"/v1/users/{prefix}{encodedSuffix}";
+        await Client.CreateUserAsync(new CreateUserRequest { UserId = userId, Name = "Ada" }, Cancellation);
+
+        var fetched = (await Client.GetUserAsync(userId, Cancellation)).User;
+        var fetchPath = Recorder.Last.PathAndQuery;
+        var updated = (await Client.UpdateUserAsync(
+            userId, new UpdateUserRequest { Name = "Ada L." }, Cancellation)).User;
+        var deleted = (await Client.DeleteUserAsync(userId, Cancellation)).User;
+
+        Assert.Equal(path, fetchPath);
+        Assert.Equal(userId, fetched.UserId);
+        Assert.Equal("Ada L.", updated.Name);
+        Assert.Equal(userId, deleted.UserId);
+        await WireAssert.FailsAsync(() => Client.GetUserAsync(userId, Cancellation), 404, "not_found", "user_id");
+    }
 }
