@@ -120,8 +120,8 @@ internal sealed class StateFile(string path) : IDisposable
         {
             throw new EmulatorStartupException(
                 $"The emulator state file '{Path}' is in use by another emulator run, which holds the lock file "
-                + $"'{LockPath}'. Wait for that run to end, or choose another "
-                + "state file path.",
+                + $"'{LockPath}'. Wait for that run to end, or use another state file: --data for the emulator, or "
+                + "another working folder for pagecall-provision --emulator.",
                 exception);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
