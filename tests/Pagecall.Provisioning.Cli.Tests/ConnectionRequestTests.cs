@@ -28,7 +28,6 @@ public sealed class ConnectionRequestTests
         Assert.NotNull(request);
         Assert.Equal(new Uri(expected), request.ApiBaseAddress);
         Assert.Equal(Key, request.ApiKey?.Reveal());
-        Assert.Equal(new Uri(CommonOptions.DefaultMeetUrl), request.MeetBaseAddress);
     }
 
     [Theory]
@@ -103,6 +102,19 @@ public sealed class ConnectionRequestTests
         Assert.Equal("", error);
         Assert.NotNull(request);
         Assert.Equal(new Uri(meetUrl), request.MeetBaseAddress);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:4010/v1/", "http://127.0.0.1:4010/meet")]
+    [InlineData("http://localhost:4010/v1", "http://localhost:4010/meet")]
+    [InlineData("https://pagecall.example.com/v1", "https://app.pagecall.com/meet")]
+    public void DefaultMeetUrlFollowsApiHost(string apiUrl, string expected)
+    {
+        var (request, error) = Create(new CommonSettings(apiUrl, false, null, null, false), Key);
+
+        Assert.Equal("", error);
+        Assert.NotNull(request);
+        Assert.Equal(new Uri(expected), request.MeetBaseAddress);
     }
 
     [Theory]

@@ -32,8 +32,8 @@ internal sealed class CommonOptions
 
     public Option<string?> MeetUrl { get; } = new("--meet-url")
     {
-        Description = $"Base address of invite links [default: {DefaultMeetUrl}, or the emulator's /meet address "
-            + "with --emulator]. Plain http is accepted only for a loopback host.",
+        Description = $"Base address of invite links [default: {DefaultMeetUrl}, or /meet on the emulator's host "
+            + "with --emulator or a loopback --api-url]. Plain http is accepted only for a loopback host.",
         HelpName = "URL",
         Recursive = true,
     };

@@ -56,9 +56,15 @@ internal sealed record ConnectionRequest(
             return null;
         }
 
-        return new ConnectionRequest(
-            false, apiBase, new SensitiveValue(key!.Trim()), meetBase ?? new Uri(CommonOptions.DefaultMeetUrl));
+        return new ConnectionRequest(false, apiBase, new SensitiveValue(key!.Trim()), meetBase ?? DefaultMeetBase(apiBase!));
     }
+
+    /// <summary>
+    /// Returns the invite link base when --meet-url is not given. A loopback API is an emulator, which serves its
+    /// join check at /meet on the same host, so links to Pagecall's site would not work there.
+    /// </summary>
+    private static Uri DefaultMeetBase(Uri apiBase) =>
+        apiBase.IsLoopback ? new Uri(apiBase, "/meet") : new Uri(CommonOptions.DefaultMeetUrl);
 
     /// <summary>
     /// Parses the API address. Plain http is accepted only for a loopback host, because the API key travels in a
