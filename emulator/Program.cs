@@ -43,6 +43,7 @@ internal static class Program
                 $"Pagecall emulator listening on {emulator.ApiBaseAddress} with {workspaces} workspace(s); "
                 + $"state {state}. Press Ctrl+C to stop.");
             await emulator.WaitForShutdownAsync();
+            Console.WriteLine("Pagecall emulator stopped.");
             return 0;
         }
         catch (EmulatorStartupException exception)

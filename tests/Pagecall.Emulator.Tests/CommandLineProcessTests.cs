@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
@@ -33,6 +34,22 @@ public sealed partial class CommandLineProcessTests : IDisposable
         second.Kill(entireProcessTree: true);
 
         Assert.Equal(HttpStatusCode.OK, read.Status);
+    }
+
+    [Fact]
+    public async Task TerminateSignalLogsStopAndExitsZero()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGTERM is a Unix signal.");
+        using var emulator = StartEmulator("--urls", "http://127.0.0.1:0");
+        using var client = await ConnectAsync(emulator);
+
+        using var kill = Process.Start("kill", ["-TERM", emulator.Id.ToString(CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var rest = await emulator.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await emulator.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Contains("Pagecall emulator stopped.", rest, StringComparison.Ordinal);
+        Assert.Equal(0, emulator.ExitCode);
     }
 
     [Fact]
