@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Pagecall.Provisioning.Apply;
 using Pagecall.Provisioning.Planning;
@@ -17,12 +16,6 @@ internal static class ApplyJsonRenderer
     /// <summary>The version of the apply summary format, which follows the versioning rule of the plan format.</summary>
     public const string FormatVersion = "1.0";
 
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string Render(Plan plan, ApplyResult result) =>
         Write(plan, result.Outcomes, result.BlockedDestructiveChanges, result.Succeeded, result.Failed, result.Skipped);
 
@@ -39,7 +32,7 @@ internal static class ApplyJsonRenderer
         int skipped)
     {
         using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
+        using (var writer = new Utf8JsonWriter(stream, PlanJsonRenderer.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("format_version", FormatVersion);
@@ -52,8 +45,7 @@ internal static class ApplyJsonRenderer
             WriteOutcomes(writer, outcomes);
             WriteBlocked(writer, blocked);
             writer.WritePropertyName("plan");
-            using var planDocument = JsonDocument.Parse(PlanJsonRenderer.Render(plan));
-            planDocument.RootElement.WriteTo(writer);
+            PlanJsonRenderer.Write(plan, writer);
             writer.WriteEndObject();
         }
 

@@ -19,7 +19,8 @@ public static class PlanJsonRenderer
     /// </summary>
     public const string FormatVersion = "1.0";
 
-    private static readonly JsonWriterOptions WriterOptions = new()
+    /// <summary>Writer settings shared by every JSON output of the tool: indented, with non-ASCII text kept readable.</summary>
+    public static JsonWriterOptions WriterOptions { get; } = new()
     {
         Indented = true,
         // The output is a file or a pipe, never HTML, so non-ASCII text stays readable.
@@ -39,6 +40,14 @@ public static class PlanJsonRenderer
     {
         ArgumentNullException.ThrowIfNull(plan);
         using var writer = new Utf8JsonWriter(stream, WriterOptions);
+        Write(plan, writer);
+    }
+
+    /// <summary>Writes the plan as one JSON object at the writer's current position, such as a property value.</summary>
+    public static void Write(Plan plan, Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(writer);
         writer.WriteStartObject();
         writer.WriteString("format_version", FormatVersion);
         writer.WriteString("manifest_file", plan.ManifestFile);
