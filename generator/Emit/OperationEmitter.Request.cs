@@ -217,7 +217,7 @@ internal sealed partial class OperationEmitter
         }
     }
 
-    // The spec also declares a success status without content (such as 204), so an empty body is a valid answer.
+    // The spec also declares a success status without content (such as 204), so an empty body is a valid response.
     private void EmitOptionalJsonResponse(TypeRef type)
     {
         _writer.Line();

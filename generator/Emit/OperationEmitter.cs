@@ -128,6 +128,6 @@ internal sealed partial class OperationEmitter
             _writer.Line("/// <returns>" + CSharp.XmlText(text) + "</returns>");
         }
 
-        _writer.Line("/// <exception cref=\"" + _client.Qualify(_client.ExceptionName) + "\">The server answered with a status outside 200-299.</exception>");
+        _writer.Line("/// <exception cref=\"" + _client.Qualify(_client.ExceptionName) + "\">The server returned a status outside 200-299.</exception>");
     }
 }

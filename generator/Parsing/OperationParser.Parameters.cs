@@ -7,7 +7,7 @@ namespace Pagecall.OpenApi.Generator.Parsing;
 
 internal sealed partial class OperationParser
 {
-    // OpenAPI says these header parameters are ignored; the HttpClient and the content set them.
+    // The OpenAPI specification ignores these header parameters, because the HttpClient and the content set them.
     private static readonly string[] IgnoredHeaders = { "accept", "content-type", "authorization" };
 
     private List<ParameterModel> ParseParameters(string operationName, string path, YamlMappingNode pathItem, YamlMappingNode operation)

@@ -4,16 +4,16 @@ using System.Text.RegularExpressions;
 namespace Pagecall.OpenApi.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// Canned answers for every operation of specs/pagecall.v1.yaml, served by <see cref="LoopbackApiServer"/>. The
+/// Canned responses for every operation of specs/pagecall.v1.yaml, served by <see cref="LoopbackApiServer"/>. The
 /// bodies carry fields the spec does not list and enum values it does not know, as a newer server would send.
 /// Lists page over fixed item counts by the offset and limit query values.
 /// </summary>
 internal static partial class CannedPagecallApi
 {
-    /// <summary>The user_id for which every user operation answers 404.</summary>
+    /// <summary>The user_id for which every user operation returns 404.</summary>
     public const string MissingUserId = "missing";
 
-    /// <summary>The request id the 404 answer carries.</summary>
+    /// <summary>The request id of the 404 response.</summary>
     public const string RequestId = "req-4f2a";
 
     /// <summary>The room name filter for which the room list loses an item between pages.</summary>

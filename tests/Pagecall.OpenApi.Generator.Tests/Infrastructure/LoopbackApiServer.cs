@@ -24,11 +24,11 @@ internal sealed record RecordedRequest(
     IReadOnlyDictionary<string, string> Headers,
     string Body);
 
-/// <summary>A canned answer: status, JSON body and extra headers.</summary>
+/// <summary>A canned response: status, JSON body and extra headers.</summary>
 internal sealed record CannedResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null);
 
 /// <summary>
-/// A Kestrel server on 127.0.0.1 with a port the system picks. It answers each request from a handler the test
+/// A Kestrel server on 127.0.0.1 with a port the system picks. It responds to each request through a handler the test
 /// supplies and records what the client sent, so tests exercise the real HTTP stack on loopback.
 /// </summary>
 internal sealed class LoopbackApiServer : IAsyncDisposable
@@ -47,7 +47,7 @@ internal sealed class LoopbackApiServer : IAsyncDisposable
     /// <summary>The requests received so far, in arrival order.</summary>
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
-    /// <summary>Starts a server that answers every request with <paramref name="respond"/>.</summary>
+    /// <summary>Starts a server that responds to every request through <paramref name="respond"/>.</summary>
     public static async Task<LoopbackApiServer> StartAsync(Func<RecordedRequest, CannedResponse> respond)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -65,28 +65,28 @@ internal sealed class LoopbackApiServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Returns the single request recorded since the last call, and forgets it.</summary>
+    /// <summary>Returns the single request recorded since the last call, and removes it from the record.</summary>
     public RecordedRequest TakeSingle()
     {
-        var taken = new List<RecordedRequest>();
+        var drained = new List<RecordedRequest>();
         while (_requests.TryDequeue(out var request))
         {
-            taken.Add(request);
+            drained.Add(request);
         }
 
-        return Assert.Single(taken);
+        return Assert.Single(drained);
     }
 
-    /// <summary>Returns every request recorded since the last call, and forgets them.</summary>
+    /// <summary>Returns every request recorded since the last call, and removes them from the record.</summary>
     public List<RecordedRequest> TakeAll()
     {
-        var taken = new List<RecordedRequest>();
+        var drained = new List<RecordedRequest>();
         while (_requests.TryDequeue(out var request))
         {
-            taken.Add(request);
+            drained.Add(request);
         }
 
-        return taken;
+        return drained;
     }
 
     /// <inheritdoc />

@@ -10,7 +10,7 @@ namespace Pagecall.Api
         /// <param name="body">The request body, sent as application/json.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The created or updated user, including its access token.</returns>
-        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Pagecall.Api.UserResponse> CreateUserAsync(global::Pagecall.Api.CreateUserRequest body, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

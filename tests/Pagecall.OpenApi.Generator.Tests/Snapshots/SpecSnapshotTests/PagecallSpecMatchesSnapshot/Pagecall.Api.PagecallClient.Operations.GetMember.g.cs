@@ -10,7 +10,7 @@ namespace Pagecall.Api
         /// <param name="memberId">The member to address. Pagecall's example passes a user_id here, so servers may accept either the member's id or the user_id of the member.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The member.</returns>
-        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Pagecall.Api.MemberResponse> GetMemberAsync(string roomId, string memberId, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

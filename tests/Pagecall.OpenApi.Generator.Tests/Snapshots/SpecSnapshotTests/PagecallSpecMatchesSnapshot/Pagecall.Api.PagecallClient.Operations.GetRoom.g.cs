@@ -9,7 +9,7 @@ namespace Pagecall.Api
         /// <param name="id">The id of the room.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The room.</returns>
-        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Pagecall.Api.RoomResponse> GetRoomAsync(string id, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -10,7 +10,7 @@ namespace Pagecall.Api
         /// <param name="userId">The user_id that your service assigned to the user.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The user.</returns>
-        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Pagecall.Api.UserResponse> GetUserAsync(string userId, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

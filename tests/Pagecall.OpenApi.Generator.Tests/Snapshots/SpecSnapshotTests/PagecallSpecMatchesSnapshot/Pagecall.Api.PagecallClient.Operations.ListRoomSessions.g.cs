@@ -14,7 +14,7 @@ namespace Pagecall.Api
         /// <param name="limit">Number of items to return. Pagecall's examples show a default of 30; the maximum is not documented, so clients must read `paging.limit` to learn the size actually used.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>A page of sessions.</returns>
-        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Pagecall.Api.SessionListResponse> ListRoomSessionsAsync(string roomId, string? userId = null, bool? isConnecting = null, int? offset = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -15,7 +15,7 @@ namespace Pagecall.Api
         /// <param name="sortBy">Sort order, `+created_at` or `-created_at`. Sent by the official SDKs but absent from the public reference.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>A page of rooms.</returns>
-        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Pagecall.Api.RoomListResponse> ListRoomsAsync(int? offset = null, int? limit = null, string? name = null, bool? isTerminated = null, string? layout = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -12,7 +12,7 @@ namespace Pagecall.Api
         /// <param name="sortBy">Sort order, `+created_at` or `-created_at`. Sent by the official SDKs but absent from the public reference.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>A page of users.</returns>
-        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Pagecall.Api.UserListResponse> ListUsersAsync(int? offset = null, int? limit = null, string? sortBy = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -6,13 +6,13 @@ namespace Pagecall.Api
     public partial interface IPagecallClient
     {
         /// <summary>Change the type of a member</summary>
-        /// <remarks>Inferred, not documented: Pagecall's tutorial says member state can be updated through the member API, but the public reference has no page for this operation and no official SDK calls it. The path and body follow the documented member operations.</remarks>
+        /// <remarks>Inferred, not documented: Pagecall's tutorial describes updating member state through the member API, but the public reference has no page for this operation and no official SDK calls it. The path and body follow the documented member operations.</remarks>
         /// <param name="roomId">The id of the room.</param>
         /// <param name="memberId">The member to address. Pagecall's example passes a user_id here, so servers may accept either the member's id or the user_id of the member.</param>
         /// <param name="body">The request body, sent as application/json.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The updated member.</returns>
-        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Pagecall.Api.PagecallClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Pagecall.Api.MemberResponse> UpdateMemberAsync(string roomId, string memberId, global::Pagecall.Api.UpdateMemberRequest body, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -8,7 +8,7 @@ namespace Corpus.ApiWithExamples
         /// <summary>Show API version details</summary>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>200 response</returns>
-        /// <exception cref="global::Corpus.ApiWithExamples.ApiWithExamplesClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.ApiWithExamples.ApiWithExamplesClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::System.Text.Json.JsonElement> GetVersionDetailsv2Async(global::System.Threading.CancellationToken cancellationToken = default);
     }
 

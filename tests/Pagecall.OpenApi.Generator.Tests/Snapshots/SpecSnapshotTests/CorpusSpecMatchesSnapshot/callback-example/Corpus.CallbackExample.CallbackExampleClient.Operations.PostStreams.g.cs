@@ -9,7 +9,7 @@ namespace Corpus.CallbackExample
         /// <param name="callbackUrl">the location where data will be sent. Must be network accessible by the source server</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>subscription successfully created</returns>
-        /// <exception cref="global::Corpus.CallbackExample.CallbackExampleClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.CallbackExample.CallbackExampleClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Corpus.CallbackExample.PostStreamsResponse> PostStreamsAsync(global::System.Uri callbackUrl, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

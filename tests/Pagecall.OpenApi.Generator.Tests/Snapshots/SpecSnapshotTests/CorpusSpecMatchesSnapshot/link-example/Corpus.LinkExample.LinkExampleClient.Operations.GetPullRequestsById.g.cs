@@ -11,7 +11,7 @@ namespace Corpus.LinkExample
         /// <param name="pid">The path parameter 'pid'.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>a pull request object</returns>
-        /// <exception cref="global::Corpus.LinkExample.LinkExampleClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.LinkExample.LinkExampleClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Corpus.LinkExample.Pullrequest> GetPullRequestsByIdAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -11,7 +11,7 @@ namespace Corpus.LinkExample
         /// <param name="state">The query parameter 'state'.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>an array of pull request objects</returns>
-        /// <exception cref="global::Corpus.LinkExample.LinkExampleClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.LinkExample.LinkExampleClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.LinkExample.Pullrequest>> GetPullRequestsByRepositoryAsync(string username, string slug, global::Corpus.LinkExample.GetPullRequestsByRepositoryState? state = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

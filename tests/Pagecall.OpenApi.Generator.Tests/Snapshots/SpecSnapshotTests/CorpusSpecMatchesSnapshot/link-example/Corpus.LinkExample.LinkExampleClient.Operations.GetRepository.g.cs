@@ -10,7 +10,7 @@ namespace Corpus.LinkExample
         /// <param name="slug">The path parameter 'slug'.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The repository</returns>
-        /// <exception cref="global::Corpus.LinkExample.LinkExampleClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.LinkExample.LinkExampleClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Corpus.LinkExample.Repository> GetRepositoryAsync(string username, string slug, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -9,7 +9,7 @@ namespace Corpus.LinkExample
         /// <param name="username">The path parameter 'username'.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The User</returns>
-        /// <exception cref="global::Corpus.LinkExample.LinkExampleClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.LinkExample.LinkExampleClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Corpus.LinkExample.User> GetUserByNameAsync(string username, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -10,7 +10,7 @@ namespace Corpus.LinkExample
         /// <param name="slug">The path parameter 'slug'.</param>
         /// <param name="pid">The path parameter 'pid'.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Corpus.LinkExample.LinkExampleClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.LinkExample.LinkExampleClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task MergePullRequestAsync(string username, string slug, string pid, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -8,7 +8,7 @@ namespace Corpus.PetstoreExpanded
         /// <summary>deletes a single pet based on the ID supplied</summary>
         /// <param name="id">ID of pet to delete</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Corpus.PetstoreExpanded.PetstoreExpandedClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.PetstoreExpanded.PetstoreExpandedClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task DeletePetAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -9,7 +9,7 @@ namespace Corpus.PetstoreExpanded
         /// <param name="id">ID of pet to fetch</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>pet response</returns>
-        /// <exception cref="global::Corpus.PetstoreExpanded.PetstoreExpandedClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.PetstoreExpanded.PetstoreExpandedClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Corpus.PetstoreExpanded.Pet> FindPetByIdAsync(long id, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

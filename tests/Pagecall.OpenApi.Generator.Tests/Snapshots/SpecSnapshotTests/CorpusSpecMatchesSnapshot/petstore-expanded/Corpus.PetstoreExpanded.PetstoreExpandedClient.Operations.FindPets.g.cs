@@ -10,7 +10,7 @@ namespace Corpus.PetstoreExpanded
         /// <param name="limit">maximum number of results to return</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>pet response</returns>
-        /// <exception cref="global::Corpus.PetstoreExpanded.PetstoreExpandedClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.PetstoreExpanded.PetstoreExpandedClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.PetstoreExpanded.Pet>> FindPetsAsync(global::System.Collections.Generic.IList<string>? tags = null, int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -8,7 +8,7 @@ namespace Corpus.Petstore
         /// <summary>Create a pet</summary>
         /// <param name="body">The request body, sent as application/json.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
-        /// <exception cref="global::Corpus.Petstore.PetstoreClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.Petstore.PetstoreClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task CreatePetsAsync(global::Corpus.Petstore.Pet body, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

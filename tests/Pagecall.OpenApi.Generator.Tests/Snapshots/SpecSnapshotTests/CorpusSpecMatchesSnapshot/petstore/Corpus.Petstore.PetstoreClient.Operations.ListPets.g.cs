@@ -9,7 +9,7 @@ namespace Corpus.Petstore
         /// <param name="limit">How many items to return at one time (max 100)</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>A paged array of pets</returns>
-        /// <exception cref="global::Corpus.Petstore.PetstoreClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.Petstore.PetstoreClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::Corpus.Petstore.Pet>> ListPetsAsync(int? limit = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -9,7 +9,7 @@ namespace Corpus.Petstore
         /// <param name="petId">The id of the pet to retrieve</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Expected response to a valid request</returns>
-        /// <exception cref="global::Corpus.Petstore.PetstoreClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.Petstore.PetstoreClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Corpus.Petstore.Pet> ShowPetByIdAsync(string petId, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -8,7 +8,7 @@ namespace Corpus.Uspto
         /// <summary>List available data sets</summary>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>Returns a list of data sets</returns>
-        /// <exception cref="global::Corpus.Uspto.UsptoClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.Uspto.UsptoClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::Corpus.Uspto.DataSetList> ListDataSetsAsync(global::System.Threading.CancellationToken cancellationToken = default);
     }
 

@@ -11,7 +11,7 @@ namespace Corpus.Uspto
         /// <param name="version">Version of the dataset.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The dataset API for the given version is found and it is accessible to consume.</returns>
-        /// <exception cref="global::Corpus.Uspto.UsptoClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.Uspto.UsptoClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<string> ListSearchableFieldsAsync(string dataset, string version, global::System.Threading.CancellationToken cancellationToken = default);
     }
 

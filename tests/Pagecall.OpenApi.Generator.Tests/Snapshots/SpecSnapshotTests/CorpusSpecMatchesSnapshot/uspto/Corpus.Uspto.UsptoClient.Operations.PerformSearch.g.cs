@@ -12,7 +12,7 @@ namespace Corpus.Uspto
         /// <param name="body">The request body, sent as application/x-www-form-urlencoded.</param>
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>successful operation</returns>
-        /// <exception cref="global::Corpus.Uspto.UsptoClientApiException">The server answered with a status outside 200-299.</exception>
+        /// <exception cref="global::Corpus.Uspto.UsptoClientApiException">The server returned a status outside 200-299.</exception>
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>>> PerformSearchAsync(string version, string dataset, global::Corpus.Uspto.PerformSearchRequest? body = null, global::System.Threading.CancellationToken cancellationToken = default);
     }
 
