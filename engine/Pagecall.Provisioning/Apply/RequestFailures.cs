@@ -5,13 +5,13 @@ using Polly.Timeout;
 
 namespace Pagecall.Provisioning.Apply;
 
-/// <summary>A change that cannot finish, with a message that says why and what to do.</summary>
+/// <summary>A change that cannot finish, with a message that explains why and what to do.</summary>
 internal sealed class ChangeFailedException(string message) : Exception(message);
 
 /// <summary>How a failed request is handled: given up, retried, or retried after checking whether it committed.</summary>
 internal enum FailureKind
 {
-    /// <summary>The server rejected the request, such as a 400 or 404. Sending it again gives the same answer.</summary>
+    /// <summary>The server rejected the request, such as a 400 or 404. Sending it again gets the same response.</summary>
     Permanent,
 
     /// <summary>The server did not run the request (429), so it can be sent again as it is.</summary>
@@ -34,7 +34,7 @@ internal static class RequestFailures
         PagecallClientApiException => FailureKind.Permanent,
         HttpRequestException => FailureKind.Ambiguous,
 
-        // HttpClient reports its own timeout as a cancellation; the run's token tells the two apart.
+        // HttpClient reports its own timeout as a cancellation, so the run's token separates the two.
         OperationCanceledException when !runToken.IsCancellationRequested => FailureKind.Ambiguous,
 
         // The resilience pipeline's attempt and total timeouts; the server may have applied the request.
