@@ -101,8 +101,22 @@ public sealed class EmulatorRequestLog(LogCapture capture, Uri meetAddress)
         Requests.Where(request => request.Method == method && request.Path == path).ToList();
 
     /// <summary>
+    /// Waits until at least <paramref name="count"/> requests with this method and path are logged. A request whose
+    /// connection the emulator dropped can be logged after the client has seen the error, and so after a marker.
+    /// </summary>
+    public async Task WaitForAsync(string method, string path, int count)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (For(method, path).Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The emulator did not log {count} {method} {path} within 30 seconds.");
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Sends a marker request to the join check, which takes no fault draws, and waits for its line. The lines of
-    /// requests that finished before the marker was sent are then in the log.
+    /// requests that got their response before the marker was sent are then in the log.
     /// </summary>
     public async Task SettleAsync()
     {

@@ -167,6 +167,7 @@ public sealed class RetryTests
         var user = await harness.Client.UpdateUserAsync("dropped", new UpdateUserRequest { Name = "New" }, Token);
 
         Assert.Equal("New", user.User.Name);
+        await harness.ServerLog.WaitForAsync("PUT", "/v1/users/dropped", 2);
         await harness.ServerLog.SettleAsync();
         Assert.Equal(2, harness.ServerLog.For("PUT", "/v1/users/dropped").Count);
     }
@@ -183,6 +184,7 @@ public sealed class RetryTests
         await Assert.ThrowsAsync<HttpRequestException>(() =>
             harness.Client.CreateRoomAsync(new CreateRoomRequest { Name = "Dropped", Type = RoomType.Open }, Token));
 
+        await harness.ServerLog.WaitForAsync("POST", "/v1/rooms", 1);
         await harness.ServerLog.SettleAsync();
         Assert.Single(harness.ServerLog.For("POST", "/v1/rooms"));
         harness.Emulator.Faults = new FaultOptions();
