@@ -23,16 +23,18 @@ public sealed class TimeoutApplyTests
             options.MaxConcurrency = 1;
             options.MaxRetries = 1;
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(2);
-            options.RequestTimeout = TimeSpan.FromMilliseconds(100);
+            options.RequestTimeout = TimeSpan.FromMilliseconds(250);
         });
         var loaded = ManifestLoader.Parse("version: 1\nrooms:\n  - { name: Lab, type: private }\n", "workspace.yaml");
         Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Errors));
-        var live = await new LiveWorkspaceReader(harness.Client).ReadAsync(loaded.Manifest!, Token);
+        // The short attempt timeout is meant for the apply only. A cold first request on a busy machine can take
+        // longer, so the live read goes through the checking client, which has no timeout of its own.
+        var live = await new LiveWorkspaceReader(harness.CreateCheckingClient()).ReadAsync(loaded.Manifest!, Token);
         var planned = Planner.Compute(loaded, live);
         Assert.True(planned.Succeeded, string.Join(Environment.NewLine, planned.Errors));
         using var log = new Apply.LogSink();
 
-        harness.Emulator.Faults = new FaultOptions { LatencyMinMilliseconds = 400, LatencyMaxMilliseconds = 400 };
+        harness.Emulator.Faults = new FaultOptions { LatencyMinMilliseconds = 2000, LatencyMaxMilliseconds = 2000 };
         var result = await new Applier(harness.Client, log.CreateLogger<Applier>()).ApplyAsync(
             planned.Plan!, live, new ApplyOptions { Parallelism = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(2) },
             cancellationToken: Token);
