@@ -7,8 +7,8 @@ namespace Pagecall.Provisioning.Apply;
 
 /// <summary>
 /// The run journal: one JSON object per line for each change outcome, appended as it happens. Each line is
-/// flushed to the operating system before the next outcome, so a killed process loses no finished line, although
-/// a power failure may lose the last ones. The file is created owner-only on Unix.
+/// written through to the storage device before the next outcome, so a finished line survives a killed process
+/// and, on storage that honours fsync, a power failure. The file is created owner-only on Unix.
 /// </summary>
 internal sealed class RunJournal : IDisposable
 {
@@ -47,14 +47,14 @@ internal sealed class RunJournal : IDisposable
         return new RunJournal(new FileStream(path, options), runId);
     }
 
-    /// <summary>Appends the record of <paramref name="outcome"/> and flushes it.</summary>
+    /// <summary>Appends the record of <paramref name="outcome"/> and flushes it to the storage device.</summary>
     public void Write(ChangeOutcome outcome, DateTimeOffset time)
     {
         var line = Format(outcome, time, _runId);
         lock (_lock)
         {
             _stream.Write(line);
-            _stream.Flush();
+            _stream.Flush(flushToDisk: true);
         }
     }
 
