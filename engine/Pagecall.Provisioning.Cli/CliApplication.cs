@@ -12,9 +12,10 @@ internal static class CliApplication
     public static RootCommand CreateRootCommand(ConsoleOutput console)
     {
         var common = new CommonOptions();
-        var root = new RootCommand(EnvironmentHelp.Append(
-            "Keep a Pagecall workspace (users, rooms and room members) in line with a YAML manifest.", readsCi: true));
+        var root = new RootCommand(
+            "Keep a Pagecall workspace (users, rooms and room members) in line with a YAML manifest.");
         common.AddTo(root);
+        EnvironmentHelp.AddTo(root);
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(PlanCommand.Create(common, console));
         root.Subcommands.Add(ApplyCommand.Create(common, console));

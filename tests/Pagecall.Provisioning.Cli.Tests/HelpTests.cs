@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Pagecall.Provisioning.Cli.Tests;
 
 /// <summary>The <c>--help</c> text of each command.</summary>
@@ -20,12 +22,23 @@ public sealed class HelpTests : IDisposable
     }
 
     [Fact]
+    public async Task RootHelpListsVariablesOnce()
+    {
+        var result = await CliProcess.RunAsync(_folder.Path, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Single(Regex.Matches(result.Output, "Environment variables:"));
+        Assert.Single(Regex.Matches(result.Output, "PAGECALL_API_KEY  "));
+    }
+
+    [Fact]
     public async Task ValidateHelpNeedsNoApiKey()
     {
         var result = await CliProcess.RunAsync(_folder.Path, "validate", "--help");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("no PAGECALL_API_KEY is needed", result.Output);
+        Assert.DoesNotContain("Environment variables:", result.Output);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ internal static class ApplyCommand
         };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command(
-            "apply", EnvironmentHelp.Append("Change the live workspace to match the manifest.", readsCi: true))
+            "apply", "Change the live workspace to match the manifest.")
         {
             manifest,
             allowDestroy,

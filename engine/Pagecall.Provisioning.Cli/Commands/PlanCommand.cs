@@ -32,7 +32,7 @@ internal static class PlanCommand
         };
         var command = new Command(
             "plan",
-            EnvironmentHelp.Append("Show the changes that would bring the live workspace to the manifest.", readsCi: false))
+            "Show the changes that would bring the live workspace to the manifest.")
         {
             manifest,
             format,
