@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -34,6 +35,77 @@ public sealed partial class CommandLineProcessTests : IDisposable
         second.Kill(entireProcessTree: true);
 
         Assert.Equal(HttpStatusCode.OK, read.Status);
+    }
+
+    [Fact]
+    public async Task KillDuringWritesKeepsAcknowledgedWrites()
+    {
+        const int WriterCount = 4;
+        const int AcknowledgedBeforeKill = 40;
+        var dataFile = Path.Combine(_folder, "state.json");
+        var acknowledged = new ConcurrentBag<string>();
+        var enoughAcknowledged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        using (var first = StartEmulator("--urls", "http://127.0.0.1:0", "--data", dataFile))
+        {
+            using var client = await ConnectAsync(first);
+
+            // Several writers keep requests in flight, so the kill most likely lands while the emulator is
+            // writing the state file. The test cannot choose the exact moment, only make it likely.
+            var writers = Enumerable.Range(0, WriterCount)
+                .Select(writer => WriteUntilConnectionFailsAsync(client, writer, acknowledged, enoughAcknowledged))
+                .ToArray();
+
+            // A writer that fails its assertion ends early, so waiting for all of them as well keeps the test from
+            // hanging on a count that is never reached.
+            await Task.WhenAny(enoughAcknowledged.Task, Task.WhenAll(writers))
+                .WaitAsync(TestContext.Current.CancellationToken);
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync(TestContext.Current.CancellationToken);
+            await Task.WhenAll(writers);
+        }
+
+        using var second = StartEmulator("--urls", "http://127.0.0.1:0", "--data", dataFile);
+        using var secondClient = await ConnectAsync(second);
+        var missing = new List<string>();
+        foreach (var userId in acknowledged.Order(StringComparer.Ordinal))
+        {
+            var read = await secondClient.GetApiAsync("users/" + userId);
+            if (read.Status != HttpStatusCode.OK)
+            {
+                missing.Add(userId);
+            }
+        }
+
+        second.Kill(entireProcessTree: true);
+
+        Assert.True(acknowledged.Count >= AcknowledgedBeforeKill, $"Only {acknowledged.Count} writes were acknowledged.");
+        Assert.True(missing.Count == 0, "Acknowledged users lost by the kill: " + string.Join(", ", missing));
+
+        // Creates users one after another until the connection fails, recording each user_id that got a 200 response.
+        static async Task WriteUntilConnectionFailsAsync(
+            HttpClient client, int writer, ConcurrentBag<string> acknowledged, TaskCompletionSource enoughAcknowledged)
+        {
+            for (var index = 0; ; index++)
+            {
+                var userId = string.Create(CultureInfo.InvariantCulture, $"writer-{writer}-{index}");
+                try
+                {
+                    var response = await client.PostApiAsync("users", $$"""{"user_id":"{{userId}}"}""");
+                    Assert.Equal(HttpStatusCode.OK, response.Status);
+                    acknowledged.Add(userId);
+                }
+                catch (Exception exception) when (exception is HttpRequestException or IOException)
+                {
+                    return;
+                }
+
+                if (acknowledged.Count >= AcknowledgedBeforeKill)
+                {
+                    enoughAcknowledged.TrySetResult();
+                }
+            }
+        }
     }
 
     [Fact]
