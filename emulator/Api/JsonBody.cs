@@ -39,7 +39,8 @@ internal sealed class JsonBody
         }
         catch (Exception exception) when (exception is JsonException or ArgumentException)
         {
-            throw ApiErrors.MalformedBody(exception.Message);
+            throw ApiErrors.MalformedBody(
+                exception is JsonException jsonException ? JsonErrorText.Describe(jsonException) : exception.Message);
         }
 
         if (node is not JsonObject jsonObject)

@@ -53,7 +53,11 @@ internal sealed class StateFile(string path) : IDisposable
             using var stream = File.OpenRead(Path);
             document = JsonSerializer.Deserialize(stream, StateJsonContext.Default.StateDocument);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonException)
+        catch (JsonException exception)
+        {
+            throw Unreadable(JsonErrorText.Describe(exception));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             throw Unreadable(exception.Message);
         }
@@ -164,7 +168,7 @@ internal sealed class StateFile(string path) : IDisposable
     }
 
     private EmulatorStartupException Unreadable(string reason) =>
-        new($"Cannot use the emulator state file '{Path}': {reason}. "
+        new($"Cannot use the emulator state file '{Path}': {reason.TrimEnd('.')}. "
             + "Repair or delete the file, or choose another state file path.");
 }
 

@@ -141,6 +141,19 @@ public sealed class PersistenceTests : IDisposable
     }
 
     [Fact]
+    public async Task UnparsableFileErrorNamesLineAndColumn()
+    {
+        await File.WriteAllTextAsync(DataFile, "{\n  \"version\": 1,\n  users: []\n}", TestContext.Current.CancellationToken);
+
+        var error = await Assert.ThrowsAsync<EmulatorStartupException>(() => TestEmulator.StartAsync(dataFile: DataFile));
+
+        Assert.Contains(DataFile, error.Message, StringComparison.Ordinal);
+        Assert.Contains("At line 3, column 3", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Repair or delete the file", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MissingFileIsCreatedAtStartup()
     {
         var nested = Path.Combine(_folder, "new-folder", "state.json");

@@ -182,6 +182,18 @@ public sealed partial class UserTests(EmulatorFixture fixture) : IClassFixture<E
     }
 
     [Fact]
+    public async Task MalformedBodyNamesLineAndColumn()
+    {
+        var response = await Client.PostApiAsync("users", "{\"user_id\": \"a\",\n  \"name\": }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Null(response.ErrorField);
+        var message = response.Json["message"].Text();
+        Assert.Contains("At line 2, column 11.", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateStoresMetadata()
     {
         var response = await Client.PostApiAsync("users", $$$"""{"user_id":"{{{ApiCalls.NewUserId()}}}","metadata":{"grade":3}}""");
