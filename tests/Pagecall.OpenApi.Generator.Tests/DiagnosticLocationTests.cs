@@ -260,7 +260,8 @@ public sealed class DiagnosticLocationTests
 
         // The diagnostic points at the schema under 'not', which starts on the line after the key.
         var diagnostic = AssertOnly(result, "PCG006", DiagnosticSeverity.Warning, spec, line: 13, column: 13);
-        Assert.Contains("not", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("'not'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("it is ignored", diagnostic.GetMessage(), StringComparison.Ordinal);
         result.AssertCompilesCleanly();
     }
 
@@ -287,6 +288,7 @@ public sealed class DiagnosticLocationTests
         // The diagnostic points at the value of 'in'.
         var diagnostic = AssertOnly(result, "PCG006", DiagnosticSeverity.Warning, spec, line: 11, column: 15);
         Assert.Contains("cookie", diagnostic.GetMessage(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("it is not sent", diagnostic.GetMessage(), StringComparison.Ordinal);
         result.AssertCompilesCleanly();
     }
 
