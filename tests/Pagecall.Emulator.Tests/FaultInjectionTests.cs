@@ -136,6 +136,21 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task LostWritesAreExactForSeed()
+    {
+        var expected = ExpectedLostWrites(seed: 5, rate: 0.4, count: 30);
+        Assert.Contains(HttpStatusCode.InternalServerError, expected);
+        Assert.Contains(HttpStatusCode.OK, expected);
+
+        // Two emulators with the same seed lose the responses of the same writes.
+        foreach (var run in new[] { 1, 2 })
+        {
+            var statuses = await CollectWriteStatusesAsync(new FaultOptions { Seed = 5, LostWriteRate = 0.4 }, 30);
+            Assert.True(expected.SequenceEqual(statuses), $"Run {run} differs from the seed's draws.");
+        }
+    }
+
+    [Fact]
     public async Task LostWriteKeepsFailedResponse()
     {
         await using var emulator = await TestEmulator.StartAsync(new FaultOptions { LostWriteRate = 1 });
@@ -197,36 +212,54 @@ public sealed class FaultInjectionTests
         Assert.Throws<ArgumentException>(faults.Validate);
     }
 
-    internal static async Task<List<HttpStatusCode>> CollectStatusesAsync(FaultOptions faults, int count)
+    internal static Task<List<HttpStatusCode>> CollectStatusesAsync(FaultOptions faults, int count) =>
+        CollectStatusesAsync(faults, count, (client, _) => client.GetApiAsync("users"));
+
+    /// <summary>Sends requests one after another to a new emulator with these faults and returns the statuses.</summary>
+    private static async Task<List<HttpStatusCode>> CollectStatusesAsync(
+        FaultOptions faults, int count, Func<HttpClient, int, Task<ApiResponse>> send)
     {
         await using var emulator = await TestEmulator.StartAsync(faults);
         var statuses = new List<HttpStatusCode>(count);
         for (var index = 0; index < count; index++)
         {
-            statuses.Add((await emulator.Client.GetApiAsync("users")).Status);
+            statuses.Add((await send(emulator.Client, index)).Status);
         }
 
         return statuses;
     }
 
+    private static Task<List<HttpStatusCode>> CollectWriteStatusesAsync(FaultOptions faults, int count) =>
+        CollectStatusesAsync(faults, count,
+            (client, index) => client.PostApiAsync("users", $$"""{"user_id":"seeded-{{index}}"}"""));
+
     /// <summary>
-    /// Replays the documented draw order of four draws per request: delay, error, error status and lost write.
-    /// A request fails when the error draw is below the rate, with 500 when the status draw is below 0.5, else 503.
+    /// Replays the documented draw order of four draws per request from one <see cref="Random"/>: delay, error,
+    /// error status and lost write.
     /// </summary>
-    private static List<HttpStatusCode> ExpectedErrors(int seed, double rate, int count)
+    private static IEnumerable<(double Error, double Status, double Lost)> Draws(int seed, int count)
     {
         var random = new Random(seed);
-        var statuses = new List<HttpStatusCode>(count);
         for (var index = 0; index < count; index++)
         {
             _ = random.NextDouble();
             var error = random.NextDouble();
             var status = random.NextDouble();
-            _ = random.NextDouble();
-            statuses.Add(error >= rate ? HttpStatusCode.OK
-                : status < 0.5 ? HttpStatusCode.InternalServerError : HttpStatusCode.ServiceUnavailable);
+            var lost = random.NextDouble();
+            yield return (error, status, lost);
         }
-
-        return statuses;
     }
+
+    /// <summary>A request fails when the error draw is below the rate, with 500 when the status draw is below 0.5, else 503.</summary>
+    private static List<HttpStatusCode> ExpectedErrors(int seed, double rate, int count) =>
+        Draws(seed, count)
+            .Select(draw => draw.Error >= rate ? HttpStatusCode.OK
+                : draw.Status < 0.5 ? HttpStatusCode.InternalServerError : HttpStatusCode.ServiceUnavailable)
+            .ToList();
+
+    /// <summary>Without an error rate, a write loses its response to a 500 when the lost-write draw is below the rate.</summary>
+    private static List<HttpStatusCode> ExpectedLostWrites(int seed, double rate, int count) =>
+        Draws(seed, count)
+            .Select(draw => draw.Lost < rate ? HttpStatusCode.InternalServerError : HttpStatusCode.OK)
+            .ToList();
 }
