@@ -38,6 +38,44 @@ public sealed class WorkspaceIsolationTests
     }
 
     [Fact]
+    public async Task ForeignUsersMembersAndSessionsAreNotFound()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        var owner = emulator.Client;
+        var other = emulator.CreateClient(TestEmulator.OtherApiKey);
+        await owner.CreateUserAsync("owned", name: "Owner's");
+        await other.CreateUserAsync("theirs");
+        var room = await owner.CreateRoomAsync("private", null, "owned");
+        var roomId = room["id"].Text();
+        var member = await owner.GetApiAsync($"rooms/{roomId}/members/owned");
+        var memberId = member.Json["member"]!["id"].Text();
+
+        var requests = new (string Name, Func<Task<ApiResponse>> Send)[]
+        {
+            ("update user", () => other.PutApiAsync("users/owned", """{"name":"taken"}""")),
+            ("delete user", () => other.DeleteApiAsync("users/owned")),
+            ("add member", () => other.PostApiAsync($"rooms/{roomId}/members", """{"user_id":"theirs"}""")),
+            ("get member", () => other.GetApiAsync($"rooms/{roomId}/members/{memberId}")),
+            ("update member", () => other.PutApiAsync($"rooms/{roomId}/members/{memberId}", """{"type":"host"}""")),
+            ("remove member", () => other.DeleteApiAsync($"rooms/{roomId}/members/{memberId}")),
+            ("list sessions", () => other.GetApiAsync($"rooms/{roomId}/sessions")),
+        };
+        foreach (var (name, send) in requests)
+        {
+            var response = await send();
+            Assert.True(response.Status == HttpStatusCode.NotFound, $"{name} returned status {(int)response.Status}.");
+            Assert.Equal("not_found", response.ErrorCode);
+        }
+
+        var userAfter = await owner.GetApiAsync("users/owned");
+        var memberAfter = await owner.GetApiAsync($"rooms/{roomId}/members/{memberId}");
+        var membersAfter = await owner.GetApiAsync($"rooms/{roomId}/members");
+        Assert.Equal("Owner's", userAfter.Json["user"]!["name"].Text());
+        Assert.Equal(member.Json["member"]!["type"].Text(), memberAfter.Json["member"]!["type"].Text());
+        Assert.Single(membersAfter.Json["members"]!.AsArray());
+    }
+
+    [Fact]
     public async Task SameUserIdIsIndependentPerWorkspace()
     {
         await using var emulator = await TestEmulator.StartAsync();
