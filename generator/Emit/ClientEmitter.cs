@@ -21,8 +21,8 @@ internal static class ClientEmitter
         CSharp.Summary(writer, description, summary + ".");
         writer.Line("/// <remarks>");
         writer.Line("/// Requests go to paths relative to the <see cref=\"global::System.Net.Http.HttpClient.BaseAddress\"/>, which");
-        writer.Line("/// must end with '/' (for example https://api.example.com/v1/). Authentication comes from the HttpClient's");
-        writer.Line("/// handler or default headers, or from the access token provider.");
+        writer.Line("/// must end with '/' (for example https://api.example.com/v1/), or each call throws an InvalidOperationException.");
+        writer.Line("/// Authentication comes from the HttpClient's handler or default headers, or from the access token provider.");
         writer.Line("/// </remarks>");
         writer.Line("public partial class " + client.ClassName + " : " + client.Qualify(client.InterfaceName));
         writer.OpenBlock();
@@ -41,6 +41,18 @@ internal static class ClientEmitter
         writer.Line("private async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> " + SendMethod
             + "(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)");
         writer.OpenBlock();
+
+        // A relative path resolved against a base address without a trailing '/' replaces the base's last segment,
+        // so https://host/v1 + users would silently become https://host/users.
+        writer.Line("var baseAddress = _httpClient.BaseAddress;");
+        writer.Line("if (baseAddress is not null && request.RequestUri is { IsAbsoluteUri: false }");
+        writer.Line("    && !baseAddress.AbsolutePath.EndsWith(\"/\", global::System.StringComparison.Ordinal))");
+        writer.OpenBlock();
+        writer.Line("var shown = baseAddress.GetComponents(global::System.UriComponents.SchemeAndServer | global::System.UriComponents.Path, global::System.UriFormat.UriEscaped);");
+        writer.Line("throw new global::System.InvalidOperationException(\"The HttpClient BaseAddress '\" + shown + \"' does not end with '/', \"");
+        writer.Line("    + \"so request paths would replace its last segment. Set the BaseAddress to '\" + shown + \"/'.\");");
+        writer.CloseBlock();
+        writer.Line();
         writer.Line("if (_accessTokenProvider is not null)");
         writer.OpenBlock();
         writer.Line("var token = await _accessTokenProvider(cancellationToken).ConfigureAwait(false);");

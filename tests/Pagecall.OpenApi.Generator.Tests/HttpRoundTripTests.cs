@@ -298,6 +298,21 @@ public sealed class HttpRoundTripTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task BaseAddressWithoutSlashIsRejected()
+    {
+        var withoutSlash = _server.BaseAddress.AbsoluteUri.TrimEnd('/');
+        using var httpClient = new HttpClient { BaseAddress = new Uri(withoutSlash) };
+        var client = new PagecallClient(httpClient);
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => client.GetUserAsync("user-1", Cancellation));
+
+        Assert.Contains("'" + withoutSlash + "'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'" + withoutSlash + "/'", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.TakeAll());
+    }
+
+    [Fact]
     public async Task TokenProviderSetsBearerHeader()
     {
         using var httpClient = new HttpClient { BaseAddress = _server.BaseAddress };

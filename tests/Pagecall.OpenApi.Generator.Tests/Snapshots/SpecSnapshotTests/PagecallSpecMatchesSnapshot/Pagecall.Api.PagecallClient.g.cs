@@ -11,8 +11,8 @@ namespace Pagecall.Api
     /// <summary>Version 1 of the Pagecall REST API: workspace users, meeting rooms, room members and room sessions. Written by the Pagecall Provisioning project from Pagecall's public reference pages, its workspace tutorial and the behaviour of its public SDKs. Operations marked `x-inferred: true` are not in the public reference; their shape is the project's best reading of the API. Real responses may carry fields that are not listed here, so clients must ignore unknown fields.</summary>
     /// <remarks>
     /// Requests go to paths relative to the <see cref="global::System.Net.Http.HttpClient.BaseAddress"/>, which
-    /// must end with '/' (for example https://api.example.com/v1/). Authentication comes from the HttpClient's
-    /// handler or default headers, or from the access token provider.
+    /// must end with '/' (for example https://api.example.com/v1/), or each call throws an InvalidOperationException.
+    /// Authentication comes from the HttpClient's handler or default headers, or from the access token provider.
     /// </remarks>
     public partial class PagecallClient : global::Pagecall.Api.IPagecallClient
     {
@@ -30,6 +30,15 @@ namespace Pagecall.Api
 
         private async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendRequestAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
         {
+            var baseAddress = _httpClient.BaseAddress;
+            if (baseAddress is not null && request.RequestUri is { IsAbsoluteUri: false }
+                && !baseAddress.AbsolutePath.EndsWith("/", global::System.StringComparison.Ordinal))
+            {
+                var shown = baseAddress.GetComponents(global::System.UriComponents.SchemeAndServer | global::System.UriComponents.Path, global::System.UriFormat.UriEscaped);
+                throw new global::System.InvalidOperationException("The HttpClient BaseAddress '" + shown + "' does not end with '/', "
+                    + "so request paths would replace its last segment. Set the BaseAddress to '" + shown + "/'.");
+            }
+
             if (_accessTokenProvider is not null)
             {
                 var token = await _accessTokenProvider(cancellationToken).ConfigureAwait(false);
