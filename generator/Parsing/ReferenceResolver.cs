@@ -40,7 +40,7 @@ internal sealed class ReferenceResolver
                     DiagnosticDescriptors.UnresolvedReference,
                     reference,
                     reference.Value ?? "",
-                    "the references form a cycle.");
+                    "the references form a cycle. Point one of them at a schema instead of another reference.");
                 return null;
             }
 
@@ -82,7 +82,8 @@ internal sealed class ReferenceResolver
                     DiagnosticDescriptors.UnresolvedReference,
                     reference,
                     value,
-                    "'" + segment + "' does not exist in the document.");
+                    "'" + segment + "' does not exist in the document. Point the reference at an existing component, "
+                    + "or add the missing one.");
                 return null;
             }
         }

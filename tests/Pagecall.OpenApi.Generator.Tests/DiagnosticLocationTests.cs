@@ -123,6 +123,37 @@ public sealed class DiagnosticLocationTests
 
         var diagnostic = AssertOnly(result, "PCG003", DiagnosticSeverity.Error, spec, line: 12, column: 17);
         Assert.Contains("#/components/schemas/Missing", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("'Missing' does not exist", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("Point the reference at an existing component", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReferenceCycleIsPcg003NamingFix()
+    {
+        var spec = Header + """
+            paths:
+              /widgets:
+                parameters:
+                  - $ref: '#/components/parameters/A'
+                get:
+                  operationId: listWidgets
+                  responses:
+                    '204':
+                      description: Nothing.
+            components:
+              parameters:
+                A:
+                  $ref: '#/components/parameters/B'
+                B:
+                  $ref: '#/components/parameters/A'
+            """;
+
+        var result = Generate(spec);
+
+        // The walk starts at the path's parameter and stops when it reaches A a second time, at A's $ref value.
+        var diagnostic = AssertOnly(result, "PCG003", DiagnosticSeverity.Error, spec, line: 17, column: 13);
+        Assert.Contains("the references form a cycle", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("Point one of them at a schema", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
