@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 
 namespace Pagecall.Emulator;
 
@@ -60,10 +61,10 @@ internal static class CommandLine
             switch (name)
             {
                 case "--urls":
-                    urls.AddRange(SplitList(Value(), ';'));
+                    urls.AddRange(SplitList(Value(), ';').Select(CheckUrl));
                     break;
                 case "--api-key":
-                    apiKeys.Add(Value());
+                    apiKeys.Add(CheckApiKey(Value()));
                     break;
                 case "--data":
                     dataFile = Value();
@@ -119,6 +120,36 @@ internal static class CommandLine
             StopOnConsoleSignals = true,
         };
     }
+
+    /// <summary>
+    /// Checks an address the way Kestrel reads it, so that a typo exits with a usage error instead of failing later
+    /// with an exception at start-up. Only http is accepted, because the emulator has no certificate to serve https.
+    /// </summary>
+    private static string CheckUrl(string url)
+    {
+        BindingAddress? address = null;
+        try
+        {
+            address = BindingAddress.Parse(url);
+        }
+        catch (FormatException)
+        {
+            // Reported below with the option name and an example.
+        }
+
+        var valid = address is not null
+            && address.Scheme.Equals("http", StringComparison.OrdinalIgnoreCase)
+            && (address.IsUnixPipe || address.Port is >= 0 and <= 65535);
+        return valid
+            ? url
+            : throw new FormatException(
+                $"The value '{url}' of '--urls' is not a valid http address. Pass one such as http://127.0.0.1:4010.");
+    }
+
+    private static string CheckApiKey(string key) =>
+        string.IsNullOrWhiteSpace(key)
+            ? throw new FormatException("The value of '--api-key' is empty. Pass a non-empty key, such as --api-key dev-key.")
+            : key;
 
     private static string[] SplitList(string value, char separator) =>
         value.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

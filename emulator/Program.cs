@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Pagecall.Emulator;
@@ -54,6 +55,15 @@ internal static class Program
         catch (IOException exception)
         {
             await Console.Error.WriteLineAsync($"The emulator could not start: {exception.Message}");
+            return 1;
+        }
+        catch (SocketException exception)
+        {
+            // Kestrel reports a port in use as an IOException, but an address that is not this machine's as a
+            // SocketException.
+            await Console.Error.WriteLineAsync(
+                $"The emulator could not listen on {string.Join(';', options.Urls)}: {exception.Message}. "
+                + "Pass --urls with an address of this machine, such as http://127.0.0.1:4010.");
             return 1;
         }
     }

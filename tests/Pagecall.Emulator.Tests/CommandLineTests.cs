@@ -60,6 +60,19 @@ public sealed class CommandLineTests
         Assert.Equal(["env-key"], options!.ApiKeys);
     }
 
+    [Theory]
+    [InlineData("http://localhost:4010")]
+    [InlineData("http://127.0.0.1:0")]
+    [InlineData("http://[::1]:4010")]
+    [InlineData("http://*:4010")]
+    [InlineData("http://+:4010")]
+    public void AcceptsKestrelAddressForms(string url)
+    {
+        var options = CommandLine.Parse(["--api-key", "k", "--urls", url], apiKeysVariable: null);
+
+        Assert.Equal([url], options!.Urls);
+    }
+
     [Fact]
     public void HelpReturnsNull() => Assert.Null(CommandLine.Parse(["--help"], apiKeysVariable: null));
 
@@ -71,6 +84,10 @@ public sealed class CommandLineTests
     [InlineData("--api-key k --error-rate 2", "ErrorRate")]
     [InlineData("--api-key k --lost-write-mode later", "--lost-write-mode")]
     [InlineData("--data x.json", "--api-key")]
+    [InlineData("--api-key ", "--api-key")]
+    [InlineData("--api-key k --urls notaurl", "'notaurl' of '--urls'")]
+    [InlineData("--api-key k --urls http://127.0.0.1:99999", "'http://127.0.0.1:99999' of '--urls'")]
+    [InlineData("--api-key k --urls https://127.0.0.1:4010", "'https://127.0.0.1:4010' of '--urls'")]
     public void RejectsInvalidArguments(string args, string named)
     {
         var error = Assert.Throws<FormatException>(() =>
