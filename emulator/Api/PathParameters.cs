@@ -36,7 +36,7 @@ internal static class PathParameters
             throw ApiErrors.Invalid(
                 name,
                 $"The request path '{RawPath(rawTarget)}' contains '.' or '..' segments, which the server removes "
-                    + "before routing, so the '{name}' segment cannot be found. Send the path without them.");
+                    + $"before routing, so the '{{{name}}}' segment cannot be found. Send the path without them.");
         }
 
         // Both paths start with '/', so element 0 of each split is empty and pattern segment i is element i + 1.

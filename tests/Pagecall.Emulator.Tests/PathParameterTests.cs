@@ -132,6 +132,7 @@ public sealed class PathParameterTests(EmulatorFixture fixture) : IClassFixture<
 
         Assert.True(response.StartsWith("HTTP/1.1 400", StringComparison.Ordinal), response);
         Assert.Contains("'.' or '..' segments", response);
+        Assert.Contains("the '{user_id}' segment cannot be found", response);
     }
 
     /// <summary>
