@@ -149,6 +149,39 @@ internal sealed class JsonBody
         return node as JsonObject ?? throw ApiErrors.WrongType(PathOf(name), "an object");
     }
 
+    /// <summary>Returns an object field whose values must all be strings, such as a map of HTTP headers.</summary>
+    public JsonObject? OptionalStringMap(string name)
+    {
+        var map = OptionalObject(name);
+        if (map is null)
+        {
+            return null;
+        }
+
+        foreach (var (key, value) in map)
+        {
+            if (value is null || value.GetValueKind() != JsonValueKind.String)
+            {
+                throw ApiErrors.WrongType($"{PathOf(name)}.{key}", "a string");
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Returns a required field that must hold an absolute http or https URL.</summary>
+    public string RequiredHttpUrl(string name)
+    {
+        var value = RequiredNonEmptyString(name);
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            throw ApiErrors.Invalid(
+                PathOf(name), $"The field '{PathOf(name)}' must be an absolute http or https URL, not '{value}'.");
+        }
+
+        return value;
+    }
+
     /// <summary>Returns the entries of an array field, each entry required to be an object.</summary>
     public IReadOnlyList<JsonBody> OptionalObjectArray(string name)
     {

@@ -188,8 +188,8 @@ internal sealed class RoomsApi(EmulatorStore store)
         }
 
         webhook.RejectUnknownFields(s_webhookFields);
-        webhook.RequiredNonEmptyString("url");
-        webhook.OptionalObject("headers");
+        webhook.RequiredHttpUrl("url");
+        webhook.OptionalStringMap("headers");
         return webhook.CloneObject();
     }
 }

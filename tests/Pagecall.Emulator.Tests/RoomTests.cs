@@ -60,6 +60,9 @@ public sealed class RoomTests(EmulatorFixture fixture) : IClassFixture<EmulatorF
     [InlineData("""{"name":"R","type":"open","members":{}}""", "members")]
     [InlineData("""{"name":"R","type":"open","members":[{"type":"host"}]}""", "members[0].user_id")]
     [InlineData("""{"name":"R","type":"open","webhook":{"headers":{}}}""", "webhook.url")]
+    [InlineData("""{"name":"R","type":"open","webhook":{"url":"not a url"}}""", "webhook.url")]
+    [InlineData("""{"name":"R","type":"open","webhook":{"url":"ftp://127.0.0.1/hook"}}""", "webhook.url")]
+    [InlineData("""{"name":"R","type":"open","webhook":{"url":"http://127.0.0.1/hook","headers":{"X-Count":5}}}""", "webhook.headers.X-Count")]
     [InlineData("""{"name":"R","type":"open","webhook":{"url":"http://127.0.0.1/hook","secret":"s"}}""", "webhook.secret")]
     public async Task CreateRejectsInvalidField(string body, string field)
     {
