@@ -32,8 +32,8 @@ internal static class CommandLine
                                   drawn from the seed. Default: 0.
           --lost-write-rate F     Fraction (0-1) of /v1 writes that are committed but whose
                                   response is replaced. Default: 0.
-          --lost-write-mode M     status (answer 500) or drop (abort the connection).
-                                  Default: status.
+          --lost-write-mode M     status (answer 500), drop (abort the connection) or hang
+                                  (no response until the client gives up). Default: status.
           -h, --help              Show this help.
         """;
 
@@ -189,6 +189,8 @@ internal static class CommandLine
     {
         "status" => LostWriteMode.Status,
         "drop" => LostWriteMode.Drop,
-        _ => throw new FormatException($"The value '{value}' of '--lost-write-mode' must be 'status' or 'drop'."),
+        "hang" => LostWriteMode.Hang,
+        _ => throw new FormatException(
+            $"The value '{value}' of '--lost-write-mode' must be 'status', 'drop' or 'hang'."),
     };
 }

@@ -87,4 +87,10 @@ public enum LostWriteMode
 
     /// <summary>Abort the connection without a response.</summary>
     Drop,
+
+    /// <summary>
+    /// Send no response until the client gives up, as a server that commits and then stalls would. The client
+    /// sees its own timeout.
+    /// </summary>
+    Hang,
 }

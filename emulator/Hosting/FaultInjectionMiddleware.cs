@@ -63,7 +63,7 @@ internal sealed partial class FaultInjectionMiddleware(
 
     /// <summary>
     /// Runs the request with its response held back. When the request succeeded, the change stays committed but
-    /// the client gets a 500 or a dropped connection instead. A failed request keeps its own response.
+    /// the client gets a 500, a dropped connection or no response at all instead. A failed request keeps its own response.
     /// </summary>
     private async Task RunAndLoseResponseAsync(HttpContext context)
     {
@@ -95,10 +95,29 @@ internal sealed partial class FaultInjectionMiddleware(
             return;
         }
 
+        if (mode == LostWriteMode.Hang)
+        {
+            await HangUntilAbortedAsync(context);
+            return;
+        }
+
         await ErrorResponses.WriteAsync(context, new ApiException(
             StatusCodes.Status500InternalServerError,
             "internal_error",
             "Injected lost write: the change was committed, but the emulator's fault settings replaced its response."));
+    }
+
+    /// <summary>Holds the request open without a response until the client closes the connection.</summary>
+    private static async Task HangUntilAbortedAsync(HttpContext context)
+    {
+        try
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client gave up or the emulator is stopping, so no response is sent.
+        }
     }
 
     private static Task RejectAsync(HttpContext context, int status, string code, int? retryAfterSeconds, string message) =>

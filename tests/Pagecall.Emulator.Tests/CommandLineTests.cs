@@ -52,6 +52,18 @@ public sealed class CommandLineTests
         Assert.Equal(25, options.Faults.LatencyMaxMilliseconds);
     }
 
+    [Theory]
+    [InlineData("status", LostWriteMode.Status)]
+    [InlineData("drop", LostWriteMode.Drop)]
+    [InlineData("hang", LostWriteMode.Hang)]
+    public void ParsesEveryLostWriteMode(string value, LostWriteMode expected)
+    {
+        var options = CommandLine.Parse(["--api-key", "k", "--lost-write-mode", value], apiKeysVariable: null);
+
+        Assert.NotNull(options);
+        Assert.Equal(expected, options.Faults.LostWriteMode);
+    }
+
     [Fact]
     public void KeysMayComeOnlyFromEnvironment()
     {

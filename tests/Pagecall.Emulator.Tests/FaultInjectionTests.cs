@@ -118,6 +118,22 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task LostWriteWithHangIsCommitted()
+    {
+        await using var emulator = await TestEmulator.StartAsync();
+        emulator.Emulator.Faults = new FaultOptions { Seed = 1, LostWriteRate = 1, LostWriteMode = LostWriteMode.Hang };
+
+        // The client's own timeout ends the request, because the emulator never sends a response.
+        var writer = emulator.CreateClient(TestEmulator.ApiKey);
+        writer.Timeout = TimeSpan.FromSeconds(1);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            writer.PostApiAsync("users", """{"user_id":"lost-hang"}"""));
+        var read = await emulator.Client.GetApiAsync("users/lost-hang");
+
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+    }
+
+    [Fact]
     public async Task LostWritesAtPartialRateAreAllCommitted()
     {
         await using var emulator = await TestEmulator.StartAsync(new FaultOptions { Seed = 3, LostWriteRate = 0.5 });

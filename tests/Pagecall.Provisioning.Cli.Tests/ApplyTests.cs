@@ -32,13 +32,13 @@ public sealed class ApplyTests : IDisposable
         Assert.True(edited.ExitCode == 2, edited.ToString());
         Assert.Equal(
             [
-                "create user[\"mentee-zoe\"]",
-                "update room[\"Brandon & Liam: Weekly\"]",
-                "replace room[\"Open Demo Room\"]",
-                "update room[\"One-on-One: Chloe & Noah\"].member[\"mentee-noah\"]",
-                "create room[\"Open Demo Room\"].member[\"mentor-daniel\"]",
+                "create user[\"mentee-zoe\"] name: null -> \"Zoe Baek\"",
+                "update room[\"Brandon & Liam: Weekly\"] name: \"One-on-One: Brandon & Liam\" -> \"Brandon & Liam: Weekly\"",
+                "replace room[\"Open Demo Room\"] type: \"open\" -> \"public\"",
+                "update room[\"One-on-One: Chloe & Noah\"].member[\"mentee-noah\"] type: \"guest\" -> \"monitor\"",
+                "create room[\"Open Demo Room\"].member[\"mentor-daniel\"] type: null -> \"host\"",
             ],
-            ChangedAddresses(edited.Output));
+            ChangedFields(edited.Output));
 
         var blocked = await RunAsync("apply", "workspace.yaml", "--emulator");
         Assert.True(blocked.ExitCode == 1, blocked.ToString());
@@ -105,14 +105,27 @@ public sealed class ApplyTests : IDisposable
         return text.Replace(oldValue, newValue, StringComparison.Ordinal);
     }
 
-    /// <summary>Returns "action address" for every change in a JSON plan that is not a no-op, in plan order.</summary>
-    private static List<string> ChangedAddresses(string json)
+    /// <summary>
+    /// Returns "action address field: before -> after" for every change in a JSON plan that is not a no-op, in plan
+    /// order, with the changed fields only. A field that keeps its value, as on a replaced room, is left out.
+    /// </summary>
+    private static List<string> ChangedFields(string json)
     {
         using var plan = JsonDocument.Parse(json);
         Assert.Equal("1.0", plan.RootElement.GetProperty("format_version").GetString());
         return plan.RootElement.GetProperty("changes").EnumerateArray()
             .Where(change => change.GetProperty("action").GetString() != "no-op")
-            .Select(change => $"{change.GetProperty("action").GetString()} {change.GetProperty("address").GetString()}")
+            .Select(change =>
+            {
+                var fields = change.GetProperty("fields").EnumerateObject()
+                    .Where(field => field.Value.GetProperty("changed").GetBoolean())
+                    .Select(field =>
+                        $"{field.Name}: {field.Value.GetProperty("before").GetRawText()} -> "
+                        + field.Value.GetProperty("after").GetRawText());
+                var action = change.GetProperty("action").GetString();
+                var address = change.GetProperty("address").GetString();
+                return $"{action} {address} {string.Join("; ", fields)}";
+            })
             .ToList();
     }
 

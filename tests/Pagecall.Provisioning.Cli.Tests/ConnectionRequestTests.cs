@@ -30,6 +30,18 @@ public sealed class ConnectionRequestTests
         Assert.Equal(Key, request.ApiKey?.Reveal());
     }
 
+    [Fact]
+    public void DefaultApiUrlIsPagecall()
+    {
+        var (request, error) = Create(new CommonSettings(null, false, null, null, false), Key);
+
+        Assert.Equal("", error);
+        Assert.NotNull(request);
+        Assert.False(request.UseEmulator);
+        Assert.Equal(new Uri("https://api.pagecall.com/v1/"), request.ApiBaseAddress);
+        Assert.Equal(new Uri("https://app.pagecall.com/meet"), request.MeetBaseAddress);
+    }
+
     [Theory]
     [InlineData("http://example.com", "uses plain http to a host that is not loopback")]
     [InlineData("http://192.168.1.20:4010/v1", "uses plain http to a host that is not loopback")]

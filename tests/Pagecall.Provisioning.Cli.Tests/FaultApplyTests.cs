@@ -10,7 +10,7 @@ namespace Pagecall.Provisioning.Cli.Tests;
 public sealed class FaultApplyTests : IDisposable
 {
     private const string ApiKey = "fault-test-key";
-    private const int SampleChanges = 56;
+    private const string JournalFile = "journal.jsonl";
 
     private readonly TempFolder _folder = new();
 
@@ -27,7 +27,8 @@ public sealed class FaultApplyTests : IDisposable
             // until one of them reports a failed change.
             for (var run = 0; run < 6 && !sawFailedChange; run++)
             {
-                var result = await ApplyAsync(faulty, "--format", "json");
+                var journalLines = JournalLineCount();
+                var result = await ApplyAsync(faulty, "--format", "json", "--journal", JournalFile);
                 Assert.DoesNotContain("Polly", result.Error, StringComparison.Ordinal);
                 if (result.Output.Length == 0)
                 {
@@ -37,6 +38,7 @@ public sealed class FaultApplyTests : IDisposable
                 }
 
                 sawFailedChange |= AssertSummaryMatchesOutcomes(result);
+                AssertJournalMatchesOutcomes(result, File.ReadLines(JournalPath).Skip(journalLines).ToList());
             }
         }
 
@@ -70,9 +72,14 @@ public sealed class FaultApplyTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
+    private string JournalPath => Path.Combine(_folder.Path, JournalFile);
+
+    private int JournalLineCount() => File.Exists(JournalPath) ? File.ReadLines(JournalPath).Count() : 0;
+
     /// <summary>
-    /// Checks that the JSON summary counts every outcome, that each outcome is succeeded, failed or skipped, and
-    /// that the exit code is 1 exactly when a change failed or was skipped. Returns whether a change failed.
+    /// Checks that every change of the applied plan has one outcome, that the JSON summary counts them, that each
+    /// outcome is succeeded, failed or skipped, and that the exit code is 1 exactly when a change failed or was
+    /// skipped. Returns whether a change failed.
     /// </summary>
     private static bool AssertSummaryMatchesOutcomes(CliResult result)
     {
@@ -84,15 +91,50 @@ public sealed class FaultApplyTests : IDisposable
         var statuses = document.RootElement.GetProperty("outcomes").EnumerateArray()
             .Select(outcome => outcome.GetProperty("status").GetString())
             .ToList();
+        var planned = document.RootElement.GetProperty("plan").GetProperty("changes").EnumerateArray()
+            .Where(change => change.GetProperty("action").GetString() != "no-op")
+            .Select(change => change.GetProperty("address").GetString())
+            .ToList();
+        var outcomes = document.RootElement.GetProperty("outcomes").EnumerateArray()
+            .Select(outcome => outcome.GetProperty("address").GetString())
+            .ToList();
 
         Assert.All(statuses, status => Assert.Contains(status, new[] { "succeeded", "failed", "skipped" }));
         Assert.Equal(succeeded, statuses.Count(status => status == "succeeded"));
         Assert.Equal(failed, statuses.Count(status => status == "failed"));
         Assert.Equal(skipped, statuses.Count(status => status == "skipped"));
-        Assert.True(statuses.Count <= SampleChanges, result.ToString());
+        Assert.Equal(planned, outcomes);
         Assert.True(result.ExitCode == (failed + skipped > 0 ? 1 : 0), result.ToString());
         return failed > 0;
     }
+
+    /// <summary>
+    /// Checks that the journal lines of one run, all with one run id, record each change of the JSON summary with the
+    /// same status and live id.
+    /// </summary>
+    private static void AssertJournalMatchesOutcomes(CliResult result, List<string> journalLines)
+    {
+        using var document = JsonDocument.Parse(result.Output);
+        var expected = document.RootElement.GetProperty("outcomes").EnumerateArray()
+            .Select(Describe)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var records = journalLines.Select(line => JsonDocument.Parse(line)).ToList();
+        try
+        {
+            Assert.Single(records.Select(record => record.RootElement.GetProperty("run_id").GetString()).Distinct());
+            var journaled = records.Select(record => Describe(record.RootElement)).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(expected, journaled);
+        }
+        finally
+        {
+            records.ForEach(record => record.Dispose());
+        }
+    }
+
+    private static string Describe(JsonElement outcome) =>
+        $"{outcome.GetProperty("status").GetString()} {outcome.GetProperty("action").GetString()} "
+        + $"{outcome.GetProperty("address").GetString()} {outcome.GetProperty("live_id").GetString()}";
 
     private async Task<CliResult> ApplyAsync(PagecallEmulator emulator, params string[] extraArguments) =>
         await CliProcess.RunAsync(

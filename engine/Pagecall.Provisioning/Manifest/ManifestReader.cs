@@ -5,8 +5,11 @@ namespace Pagecall.Provisioning.Manifest;
 
 /// <summary>
 /// Turns a YAML tree into the manifest model, checking each element on its own: keys, types, required values
-/// and formats. Checks across elements live in <see cref="ManifestValidator"/>. An element with a missing
-/// required value is left out of the model, so later checks see only complete elements.
+/// and formats. Checks across elements live in <see cref="ManifestValidator"/>. An element without its identity
+/// (a user's or member's <c>user_id</c>, a room's <c>name</c>) is left out of the model. An element with another
+/// missing or invalid value stays in with a placeholder, so the checks across elements still report its
+/// duplicates in the same run. The placeholder never reaches a caller, because a load with an error returns no
+/// model.
 /// </summary>
 internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
 {
@@ -83,11 +86,11 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
         var record = fields.Boolean("record");
         var maxMeetingSeconds = fields.PositiveInteger("max_meeting_seconds");
         var members = ReadList(fields, "members", ReadMember);
-        return name is null || type is null
+        return name is null
             ? null
             : new ManifestRoom(
-                name, id, renamedFrom, type.Value, record, maxMeetingSeconds, members, node.Position, path,
-                fields.Positions);
+                name, id, renamedFrom, type ?? RoomType.Private, record, maxMeetingSeconds, members, node.Position,
+                path, fields.Positions);
     }
 
     private ManifestMember? ReadMember(YamlNode node, string path)
@@ -100,7 +103,7 @@ internal sealed partial class ManifestReader(DiagnosticBag diagnostics)
         var userId = fields.RequiredString("user_id");
         var type = fields.Name<MemberType>("type", "Member type");
         var defaulted = !fields.Positions.Contains("type");
-        if (userId is null || (type is null && !defaulted))
+        if (userId is null)
         {
             return null;
         }

@@ -72,6 +72,28 @@ public sealed class LostWriteApplyTests
         Assert.Equal([500, 200], statuses["PUT"]);
     }
 
+    [Theory]
+    [InlineData(LostWriteMode.Status)]
+    [InlineData(LostWriteMode.Drop)]
+    public async Task LostMemberAddNotDuplicated(LostWriteMode mode)
+    {
+        // Before, with the user cat declared and added to Lab as a monitor.
+        var after = Before.Replace("rooms:", "  - { user_id: cat, name: Cat }\nrooms:", StringComparison.Ordinal)
+            + "\n      - { user_id: cat, type: monitor }\n";
+
+        // Every write commits and then loses its response. The applier must find the user and the member by a
+        // lookup instead of sending either POST again.
+        var (result, statuses) = await ApplyChangeAsync(
+            after, new FaultOptions { Seed = 5, LostWriteRate = 1, LostWriteMode = mode });
+
+        Assert.Equal(0, result.Failed);
+        Assert.Equal(2, result.Succeeded);
+        Assert.Equal(2, statuses["POST"].Count);
+        var member = Assert.Single(result.Outcomes, outcome => outcome.Change.Kind == ResourceKind.Member);
+        Assert.Equal("room[\"Lab\"].member[\"cat\"]", member.Change.Address);
+        Assert.Equal("Found after a lost response; not added twice.", member.Message);
+    }
+
     /// <summary>
     /// Applies <see cref="Before"/> without faults, then plans <paramref name="after"/>, turns on
     /// <paramref name="faults"/> and applies it. Checks that a fault-free plan afterwards is empty, and returns

@@ -341,6 +341,38 @@ public sealed class ManifestLoaderTests
     }
 
     [Fact]
+    public void InvalidValues_StillReportDuplicates()
+    {
+        const string text = """
+            version: 1
+            users:
+              - user_id: ann
+            rooms:
+              - name: Demo
+                type: Public
+                renamed_from: Demo
+                members:
+                  - { user_id: ann, type: boss }
+                  - { user_id: ann }
+              - name: Demo
+            """;
+
+        var result = ManifestLoader.Parse(text, "workspace.yaml");
+
+        Assert.Null(result.Manifest);
+        Assert.Equal(
+            [
+                "PM017 rooms[0].type",
+                "PM017 rooms[0].members[0].type",
+                "PM015 rooms[1].type",
+                "PM024 rooms[1].name",
+                "PM027 rooms[0].renamed_from",
+                "PM026 rooms[0].members[1].user_id",
+            ],
+            result.Errors.Select(error => $"{error.Code} {error.Path}"));
+    }
+
+    [Fact]
     public void Diagnostic_RendersCompilerStyleLine()
     {
         var result = ManifestLoader.Parse("version: 1\nrooms:\n  - name: Demo\n    type: opne\n", "workspace.yaml");
