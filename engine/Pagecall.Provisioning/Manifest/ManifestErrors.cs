@@ -62,7 +62,8 @@ public static class ManifestErrors
 
     public static ManifestDiagnostic FileTooLarge(string file, long size, long limit) =>
         Error("PM003", Start(file), "", $"The file is {size} bytes, larger than the limit of {limit} bytes.",
-            "Split the workspace or raise ManifestLoadOptions.MaxFileBytes.");
+            "Remove entries the workspace no longer needs. The pagecall-provision limit is fixed, and library "
+            + "callers can raise ManifestLoadOptions.MaxFileBytes.");
 
     public static ManifestDiagnostic InvalidUtf8(SourcePosition at, long byteOffset, byte value) =>
         Error("PM004", at, "", $"The file is not valid UTF-8: invalid byte 0x{value:X2} at offset {byteOffset}.",
