@@ -108,7 +108,9 @@ public sealed class SpecCoverageTests(EmulatorFixture fixture) : IClassFixture<E
     [Fact]
     public async Task RateLimitBodyMatchesDeclaredSchema()
     {
-        await using var emulator = await TestEmulator.StartAsync(new FaultOptions { RateLimitPerSecond = 0.5 });
+        // The first request takes the bucket's one token. At 0.01 a second the next token comes 100 seconds later, so
+        // the second request gets 429 even after a slow cold first request.
+        await using var emulator = await TestEmulator.StartAsync(new FaultOptions { RateLimitPerSecond = 0.01 });
         await emulator.Client.GetApiAsync("users");
 
         var response = await emulator.Client.GetApiAsync("users");

@@ -132,13 +132,19 @@ public sealed partial class BadManifestTests : IDisposable
     private async Task<(CliResult Result, int Requests)> ApplyAsync(string file)
     {
         var requests = RequestLogCounter.All();
-        await using var emulator = await PagecallEmulator.StartAsync(
+        CliResult result;
+        await using (var emulator = await PagecallEmulator.StartAsync(
             new EmulatorOptions { ApiKeys = [ApiKey], ConfigureLogging = logging => logging.AddProvider(requests) },
-            TestContext.Current.CancellationToken);
-        var result = await CliProcess.RunAsync(
-            _folder.Path,
-            new Dictionary<string, string?> { ["PAGECALL_API_KEY"] = ApiKey },
-            "apply", file, "--api-url", emulator.ApiBaseAddress.ToString());
+            TestContext.Current.CancellationToken))
+        {
+            result = await CliProcess.RunAsync(
+                _folder.Path,
+                new Dictionary<string, string?> { ["PAGECALL_API_KEY"] = ApiKey },
+                "apply", file, "--api-url", emulator.ApiBaseAddress.ToString());
+        }
+
+        // The emulator can log a request after the client has its response, so a line could be missing when the CLI
+        // exits. Stopping the emulator waits for every request and so for every line.
         return (result, requests.Count);
     }
 

@@ -94,8 +94,10 @@ internal sealed class ApplyHarness : IAsyncDisposable
     {
         using var response = await Http.GetAsync("users?limit=1", TestContext.Current.CancellationToken);
         var requestId = response.Headers.GetValues("X-Request-Id").Single();
-        for (var wait = 0; wait < 200 && !EmulatorLog.Lines.Any(line => line.Contains(requestId)); wait++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!EmulatorLog.Lines.Any(line => line.Contains(requestId, StringComparison.Ordinal)))
         {
+            Assert.True(DateTime.UtcNow < deadline, "The emulator did not log the marker request within 30 seconds.");
             await Task.Delay(25, TestContext.Current.CancellationToken);
         }
 

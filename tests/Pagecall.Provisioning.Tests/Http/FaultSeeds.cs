@@ -11,68 +11,64 @@ internal static class FaultSeeds
     /// Returns the smallest seed whose first requests fail with <paramref name="statuses"/> in order, where null
     /// means the request runs normally.
     /// </summary>
-    public static int Find(double errorRate, params int?[] statuses)
-    {
-        for (var seed = 1; seed < 100_000; seed++)
+    public static int Find(double errorRate, params int?[] statuses) =>
+        FindSeed(statuses, (random, expected) =>
         {
-            var random = new Random(seed);
-            var matches = true;
-            foreach (var expected in statuses)
+            random.NextDouble();
+            var error = random.NextDouble();
+            var status = random.NextDouble();
+            random.NextDouble();
+            int? actual = null;
+            if (error < errorRate)
             {
-                random.NextDouble();
-                var error = random.NextDouble();
-                var status = random.NextDouble();
-                random.NextDouble();
-                int? actual = null;
-                if (error < errorRate)
-                {
-                    actual = status < 0.5 ? 500 : 503;
-                }
-
-                if (actual != expected)
-                {
-                    matches = false;
-                    break;
-                }
+                actual = status < 0.5 ? 500 : 503;
             }
 
-            if (matches)
-            {
-                return seed;
-            }
-        }
-
-        throw new InvalidOperationException($"No seed below 100000 gives {string.Join(", ", statuses)}.");
-    }
+            return actual == expected;
+        });
 
     /// <summary>
     /// Returns the smallest seed whose first writes lose their responses as <paramref name="lost"/> lists, with no
     /// error rate set.
     /// </summary>
-    public static int FindLostWrites(double lostWriteRate, params bool[] lost)
+    public static int FindLostWrites(double lostWriteRate, params bool[] lost) =>
+        FindSeed(lost, (random, expected) =>
+        {
+            random.NextDouble();
+            random.NextDouble();
+            random.NextDouble();
+            return random.NextDouble() < lostWriteRate == expected;
+        });
+
+    /// <summary>
+    /// Returns the smallest seed whose first requests are throttled with 429 as <paramref name="throttled"/> lists,
+    /// with no error rate set. A request is throttled when its error draw is below the throttle rate.
+    /// </summary>
+    public static int FindThrottled(double throttleRate, params bool[] throttled) =>
+        FindSeed(throttled, (random, expected) =>
+        {
+            random.NextDouble();
+            var error = random.NextDouble();
+            random.NextDouble();
+            random.NextDouble();
+            return error < throttleRate == expected;
+        });
+
+    /// <summary>
+    /// Returns the smallest seed below 100000 for which <paramref name="drawMatches"/> accepts the draws of each
+    /// request in turn. It takes one request's four draws and compares them with that request's expected outcome.
+    /// </summary>
+    private static int FindSeed<T>(IReadOnlyList<T> expected, Func<Random, T, bool> drawMatches)
     {
         for (var seed = 1; seed < 100_000; seed++)
         {
             var random = new Random(seed);
-            var matches = true;
-            foreach (var expected in lost)
-            {
-                random.NextDouble();
-                random.NextDouble();
-                random.NextDouble();
-                if (random.NextDouble() < lostWriteRate != expected)
-                {
-                    matches = false;
-                    break;
-                }
-            }
-
-            if (matches)
+            if (expected.All(outcome => drawMatches(random, outcome)))
             {
                 return seed;
             }
         }
 
-        throw new InvalidOperationException($"No seed below 100000 gives {string.Join(", ", lost)}.");
+        throw new InvalidOperationException($"No seed below 100000 gives {string.Join(", ", expected)}.");
     }
 }

@@ -78,19 +78,18 @@ public sealed class RateControlTests
     {
         await using var harness = await ResilientClientHarness.StartAsync(options => options.MaxConcurrency = 8);
         var limiter = harness.Services.GetRequiredService<AdaptiveConcurrencyLimiter>();
-        harness.Emulator.Faults = new FaultOptions { Seed = 5, RateLimitPerSecond = 1 };
+        harness.Emulator.Faults = RetryTests.ThrottleSecondAndThird();
 
         await harness.Client.ListUsersAsync(cancellationToken: Token);
         Assert.Equal(8, limiter.Limit);
         await harness.Client.ListUsersAsync(cancellationToken: Token);
 
-        // Each 429 halves the limit, because each retry starts after the previous halving. The one success that
-        // follows is too short a run to add one back. A retry that lands a moment before the emulator's bucket
-        // refills gets a second 429, so the count of 429s can vary.
+        // Each 429 halves the limit, because each retry starts after the previous halving. So two 429s take it from
+        // 8 to 2, and the one success that follows is too short a run to add one back.
         await harness.ServerLog.SettleAsync();
-        var rateLimited = harness.ServerLog.Requests.Count(request => request.StatusCode == 429);
-        Assert.InRange(rateLimited, 1, 2);
-        Assert.Equal(8 >> rateLimited, limiter.Limit);
+        var statuses = harness.ServerLog.Requests.Select(request => request.StatusCode).ToList();
+        Assert.Equal([200, 429, 429, 200], statuses);
+        Assert.Equal(2, limiter.Limit);
         Assert.Equal(0, limiter.InFlight);
     }
 
