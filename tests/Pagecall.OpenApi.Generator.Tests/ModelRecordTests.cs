@@ -398,6 +398,9 @@ public sealed class ModelRecordTests
                     clone: {type: string}
                     print_members: {type: string}
                     equality_contract: {type: string}
+                    other: {type: string}
+                    builder: {type: string}
+                    hash: {type: string}
             """));
 
         result.AssertCompilesCleanly();
@@ -407,6 +410,7 @@ public sealed class ModelRecordTests
         Assert.Single(type.GetMembers("CloneValue"));
         Assert.Single(type.GetMembers("PrintMembersValue"));
         Assert.Single(type.GetMembers("EqualityContractValue"));
+        Assert.Single(type.GetMembers("Other"));
     }
 
     private static string Fact(string name) => s_pagecallFacts.Value[name];

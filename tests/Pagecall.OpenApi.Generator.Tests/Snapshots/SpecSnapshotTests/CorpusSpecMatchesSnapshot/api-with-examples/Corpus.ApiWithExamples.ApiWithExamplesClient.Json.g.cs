@@ -622,6 +622,8 @@ namespace Corpus.ApiWithExamples
 
         // Returns the decimal value of a JSON number as sign, significant digits and exponent, so that 1.50, 15e-1 and
         // 0.15E1 all give "15e-1" and every zero gives "0". Returns null when the exponent does not fit in an int.
+        // NOTE: two numbers with such an exponent are then equal only when their text is equal, which may differ from
+        // JsonElement.DeepEquals on .NET 9 and later.
         private static string? CanonicalNumber(string text)
         {
             var negative = text[0] == '-';
