@@ -3,8 +3,11 @@ using Pagecall.OpenApi.Generator.Model;
 
 namespace Pagecall.OpenApi.Generator.Emit;
 
-/// <summary>Writes a sealed class for an object schema, with reflection-free JSON reading and writing.</summary>
-internal sealed class ModelEmitter
+/// <summary>
+/// Writes a sealed record for an object schema, with reflection-free JSON reading and writing, a ToString that
+/// redacts credentials, and value equality over every property and AdditionalData.
+/// </summary>
+internal sealed partial class ModelEmitter
 {
     private const string AdditionalDataType =
         "global::System.Collections.Generic.IDictionary<string, " + TypeSyntax.JsonElement + ">";
@@ -27,7 +30,7 @@ internal sealed class ModelEmitter
     public void Emit()
     {
         Emitter.Documentation(_writer, _type.Description, "The " + _type.Name + " object.", _type.Deprecated);
-        _writer.Line("public sealed partial class " + _type.Name);
+        _writer.Line("public sealed partial record " + _type.Name);
         _writer.OpenBlock();
         foreach (var property in _type.Properties)
         {
@@ -43,6 +46,12 @@ internal sealed class ModelEmitter
         EmitWrite();
         _writer.Line();
         EmitJsonText();
+        _writer.Line();
+        EmitPrintMembers();
+        _writer.Line();
+        EmitEquals();
+        _writer.Line();
+        EmitGetHashCode();
         _writer.CloseBlock();
     }
 

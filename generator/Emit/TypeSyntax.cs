@@ -83,6 +83,44 @@ internal sealed class TypeSyntax
             + WriteCall(type, writer, value, depth);
     }
 
+    /// <summary>
+    /// A bool expression that compares two values of the type: lists item by item, maps by key and value, JSON
+    /// values by content, and everything else with its default equality comparer.
+    /// </summary>
+    public string EqualsCall(TypeRef type, string left, string right, int depth = 0) => type.Kind switch
+    {
+        ValueKind.Any => Json + ".JsonEquals(" + left + ", " + right + ")",
+        ValueKind.Array => Json + ".ListEquals<" + Name(type.Item!) + ">(" + left + ", " + right + ", "
+            + EqualsFunction(type.Item!, depth + 1) + ")",
+        ValueKind.Map => Json + ".MapEquals<" + Name(type.Item!) + ">(" + left + ", " + right + ", "
+            + EqualsFunction(type.Item!, depth + 1) + ")",
+        _ => Json + ".ValueEquals(" + left + ", " + right + ")",
+    };
+
+    /// <summary>An int expression with the hash code of a value, consistent with <see cref="EqualsCall"/>.</summary>
+    public string HashCall(TypeRef type, string value, int depth = 0) => type.Kind switch
+    {
+        ValueKind.Any => Json + ".JsonHash(" + value + ")",
+        ValueKind.Array => Json + ".ListHash<" + Name(type.Item!) + ">(" + value + ", " + HashFunction(type.Item!, depth + 1) + ")",
+        ValueKind.Map => Json + ".MapHash<" + Name(type.Item!) + ">(" + value + ", " + HashFunction(type.Item!, depth + 1) + ")",
+        _ => Json + ".ValueHash(" + value + ")",
+    };
+
+    private string EqualsFunction(TypeRef type, int depth)
+    {
+        var suffix = depth.ToString(CultureInfo.InvariantCulture);
+        var left = "__left" + suffix;
+        var right = "__right" + suffix;
+        return "static (" + Name(type) + " " + left + ", " + Name(type) + " " + right + ") => "
+            + EqualsCall(type, left, right, depth);
+    }
+
+    private string HashFunction(TypeRef type, int depth)
+    {
+        var value = "__value" + depth.ToString(CultureInfo.InvariantCulture);
+        return "static (" + Name(type) + " " + value + ") => " + HashCall(type, value, depth);
+    }
+
     /// <summary>An expression that formats a scalar value for a URL, header or form field.</summary>
     public string FormatCall(TypeRef type, string value) => type.Kind switch
     {

@@ -3,8 +3,8 @@ using Pagecall.OpenApi.Generator.Model;
 namespace Pagecall.OpenApi.Generator.Emit;
 
 /// <summary>
-/// Writes a oneOf/anyOf type: it keeps the raw JSON and reads it as a branch on request, so a payload that
-/// matches no branch is never lost.
+/// Writes a oneOf/anyOf type: a sealed record that keeps the raw JSON and reads it as a branch on request, so a
+/// payload that matches no branch is never lost. Two unions are equal when their JSON values are equal by content.
 /// </summary>
 internal sealed class UnionEmitter
 {
@@ -26,7 +26,7 @@ internal sealed class UnionEmitter
         var self = _client.Qualify(_type.Name);
         Emitter.Documentation(_writer, _type.Description, "One of several shapes of " + _type.Name + ".", _type.Deprecated);
         _writer.Line("/// <remarks>The JSON is kept as it arrived; each TryGet method reads it as one of the shapes the spec lists.</remarks>");
-        _writer.Line("public sealed partial class " + _type.Name);
+        _writer.Line("public sealed partial record " + _type.Name);
         _writer.OpenBlock();
         _writer.Line("/// <summary>Wraps a JSON value.</summary>");
         _writer.Line("/// <param name=\"json\">The JSON value.</param>");
@@ -52,7 +52,32 @@ internal sealed class UnionEmitter
         _writer.Line("/// <summary>Writes the JSON value unchanged.</summary>");
         _writer.Line("/// <param name=\"writer\">The writer.</param>");
         _writer.Line("public void Write(" + TypeSyntax.Writer + " writer) => Json.WriteTo(writer);");
+        _writer.Line();
+        EmitRecordMembers(self);
         _writer.CloseBlock();
+    }
+
+    // The compiler's PrintMembers would print the raw JSON, which may hold a credential.
+    private void EmitRecordMembers(string self)
+    {
+        _writer.Line("/// <summary>Appends the JSON for ToString: a scalar as its JSON text, an object or array only as its count.</summary>");
+        _writer.Line("/// <param name=\"builder\">The text being built.</param>");
+        _writer.Line("/// <returns>Always true.</returns>");
+        _writer.Line("private bool PrintMembers(global::System.Text.StringBuilder builder)");
+        _writer.OpenBlock();
+        _writer.Line("builder.Append(\"Json = \");");
+        _writer.Line(_syntax.Json + ".AppendValue(builder, Json);");
+        _writer.Line("return true;");
+        _writer.CloseBlock();
+        _writer.Line();
+        _writer.Line("/// <summary>Compares the JSON values by content: numbers by decimal value, objects regardless of property order.</summary>");
+        _writer.Line("/// <param name=\"other\">The union to compare with.</param>");
+        _writer.Line("/// <returns>Whether both unions hold equal JSON values.</returns>");
+        _writer.Line("public bool Equals(" + self + "? other) => other is not null && " + _syntax.Json + ".JsonEquals(Json, other.Json);");
+        _writer.Line();
+        _writer.Line("/// <summary>Returns a hash code that agrees with Equals: equal unions get equal hash codes.</summary>");
+        _writer.Line("/// <returns>The hash code.</returns>");
+        _writer.Line("public override int GetHashCode() => " + _syntax.Json + ".JsonHash(Json);");
     }
 
     private void EmitBranch(string self, UnionBranchModel branch)

@@ -14,7 +14,7 @@ internal enum ValueKind
     /// <summary>Any JSON value, kept as a JsonElement.</summary>
     Any,
 
-    /// <summary>A generated class: an object model or a oneOf/anyOf union.</summary>
+    /// <summary>A generated record: an object model or a oneOf/anyOf union.</summary>
     Model,
 
     /// <summary>A generated open enum struct.</summary>
@@ -51,6 +51,10 @@ internal sealed record TypeModel(
     EquatableArray<EnumMemberModel> Members,
     EquatableArray<UnionBranchModel> Branches);
 
+/// <summary>
+/// A model property. Sensitive means that ToString prints the value as [redacted], because the schema or the
+/// JSON name marks it as a credential.
+/// </summary>
 internal sealed record PropertyModel(
     string JsonName,
     string Name,
@@ -58,7 +62,8 @@ internal sealed record PropertyModel(
     bool Required,
     bool Nullable,
     string? Description,
-    bool Deprecated)
+    bool Deprecated,
+    bool Sensitive)
 {
     /// <summary>Whether the C# property type is nullable: optional properties are, so absence is visible.</summary>
     public bool IsNullableInCSharp => Nullable || !Required;

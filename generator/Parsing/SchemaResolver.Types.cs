@@ -26,9 +26,19 @@ internal sealed partial class SchemaResolver
 {
     // Members that generated types declare themselves. A property or enum value with one of these names, or with
     // the name of its enclosing type, gets the suffix "Value".
-    private static readonly string[] ModelMembers = { "AdditionalData", "Read", "Write", "FromJson", "ToJson" };
+    // Models and unions are sealed records, so they also declare PrintMembers and EqualityContract.
+    private static readonly string[] ModelMembers =
+    {
+        "AdditionalData", "Read", "Write", "FromJson", "ToJson", "PrintMembers", "EqualityContract",
+    };
+
+    // C# rejects a record member named Clone (CS8859), although a record type may be named Clone.
+    private static readonly string[] ModelPropertyReserved =
+    {
+        "AdditionalData", "Read", "Write", "FromJson", "ToJson", "PrintMembers", "EqualityContract", "Clone",
+    };
     private static readonly string[] EnumMembers = { "Value", "IsKnown", "Read", "Write" };
-    private static readonly string[] UnionMembers = { "Json", "Read", "Write" };
+    private static readonly string[] UnionMembers = { "Json", "Read", "Write", "PrintMembers", "EqualityContract" };
 
     // Object members that the enum struct overrides, so it declares them itself.
     private static readonly string[] ObjectOverrides = { "Equals", "GetHashCode", "ToString" };
@@ -177,13 +187,13 @@ internal sealed partial class SchemaResolver
         var required = new HashSet<string>(System.StringComparer.Ordinal);
         CollectProperties(map, collected, required, new HashSet<YamlNode>(ReferenceComparer.Instance), typeName, 0);
 
-        var names = MemberRegistry("properties of '" + typeName + "'", ModelMembers);
+        var names = MemberRegistry("properties of '" + typeName + "'", ModelPropertyReserved);
         var result = new List<PropertyModel>();
         foreach (var entry in collected)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var jsonName = entry.Key.Value!;
-            var name = MemberName(jsonName, typeName, ModelMembers);
+            var name = MemberName(jsonName, typeName, ModelPropertyReserved);
             if (!names.TryClaim(name, jsonName, entry.Key))
             {
                 continue;
@@ -198,7 +208,8 @@ internal sealed partial class SchemaResolver
                 required.Contains(jsonName),
                 schema.Nullable,
                 property.GetString("description") ?? property.GetString("title"),
-                property.GetBool("deprecated")));
+                property.GetBool("deprecated"),
+                IsSensitive(jsonName, entry.Value)));
         }
 
         return result;

@@ -34,6 +34,21 @@ public sealed class GeneratedCodeCompileTests
             source.SourceText.ToString().Contains("IServiceCollection", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void PagecallSpecCompilesForNet8()
+    {
+        // .NET 8 lacks JsonElement.DeepEquals, so the generated equality must compile without it.
+        var parseOptions = GeneratorHarness.ParseOptions.WithPreprocessorSymbols("NET", "NET8_0", "NET8_0_OR_GREATER");
+        var result = GeneratorHarness.Run(
+            [SpecFile.Load(RepositoryPaths.PagecallSpec, SpecRuns.PagecallClientName)],
+            TestCompilation.Create(frameworkReferences: Basic.Reference.Assemblies.Net80.References.All),
+            parseOptions);
+
+        result.AssertCompilesCleanly();
+        Assert.Null(result.OutputCompilation.GetTypeByMetadataName("System.Text.Json.JsonElement")!
+            .GetMembers("DeepEquals").FirstOrDefault());
+    }
+
     [Theory]
     [MemberData(nameof(CorpusSpecs))]
     public void CorpusSpecCompilesWithoutWarnings(string fileName)

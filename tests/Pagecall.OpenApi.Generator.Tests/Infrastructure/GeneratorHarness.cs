@@ -25,27 +25,36 @@ internal static class GeneratorHarness
     public static readonly CSharpParseOptions ParseOptions =
         new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
-    /// <summary>Creates a driver holding the given texts, with ClientName metadata keyed by path.</summary>
+    /// <summary>
+    /// Creates a driver holding the given texts, with ClientName metadata keyed by path. The generated trees get
+    /// <paramref name="parseOptions"/>, or <see cref="ParseOptions"/> when it is null.
+    /// </summary>
     public static GeneratorDriver CreateDriver(
-        IEnumerable<AdditionalText> texts, IReadOnlyDictionary<string, string> clientNamesByPath) =>
+        IEnumerable<AdditionalText> texts,
+        IReadOnlyDictionary<string, string> clientNamesByPath,
+        CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             [new OpenApiClientGenerator().AsSourceGenerator()],
             texts,
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             new FakeAnalyzerConfigOptionsProvider(clientNamesByPath),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator once over the files against a fresh consumer compilation.</summary>
     public static GenerationResult Run(params SpecFile[] files) => Run(files, TestCompilation.Create());
 
-    /// <summary>Runs the generator once over the files against the given consumer compilation.</summary>
-    public static GenerationResult Run(IEnumerable<SpecFile> files, CSharpCompilation compilation)
+    /// <summary>
+    /// Runs the generator once over the files against the given consumer compilation. Pass
+    /// <paramref name="parseOptions"/> to compile the generated code with other preprocessor symbols.
+    /// </summary>
+    public static GenerationResult Run(
+        IEnumerable<SpecFile> files, CSharpCompilation compilation, CSharpParseOptions? parseOptions = null)
     {
         var fileList = files.ToList();
         var clientNames = fileList.Where(file => file.ClientName is not null)
             .ToDictionary(file => file.Path, file => file.ClientName!, StringComparer.Ordinal);
         var texts = fileList.Select(file => file.ToAdditionalText()).ToList();
-        return GenerationResult.From(CreateDriver(texts, clientNames), compilation, texts);
+        return GenerationResult.From(CreateDriver(texts, clientNames, parseOptions), compilation, texts);
     }
 
     /// <summary>

@@ -40,9 +40,12 @@ internal static class TestCompilation
     /// <summary>
     /// Creates a consumer compilation. With <paramref name="referenceHttpClientFactory"/> it also references
     /// Microsoft.Extensions.Http, which makes the generator emit its IServiceCollection registration.
+    /// <paramref name="frameworkReferences"/> replaces the .NET 10 reference assemblies.
     /// </summary>
     public static CSharpCompilation Create(
-        bool referenceHttpClientFactory = false, IEnumerable<string>? extraSources = null)
+        bool referenceHttpClientFactory = false,
+        IEnumerable<string>? extraSources = null,
+        IEnumerable<MetadataReference>? frameworkReferences = null)
     {
         var trees = new List<SyntaxTree>
         {
@@ -56,7 +59,7 @@ internal static class TestCompilation
                 $"/consumer/Extra{index++}.cs", System.Text.Encoding.UTF8));
         }
 
-        IEnumerable<MetadataReference> references = Net100.References.All;
+        var references = frameworkReferences ?? Net100.References.All;
         if (referenceHttpClientFactory)
         {
             references = references.Concat(s_httpClientFactoryReferences.Value);

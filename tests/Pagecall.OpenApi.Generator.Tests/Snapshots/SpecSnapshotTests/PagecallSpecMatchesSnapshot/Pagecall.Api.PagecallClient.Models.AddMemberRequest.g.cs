@@ -4,7 +4,7 @@
 namespace Pagecall.Api
 {
     /// <summary>Body of an add-member request.</summary>
-    public sealed partial class AddMemberRequest
+    public sealed partial record AddMemberRequest
     {
         /// <summary>The user_id of a workspace user.</summary>
         public required string UserId { get; set; }
@@ -94,5 +94,64 @@ namespace Pagecall.Api
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Pagecall.Api.PagecallClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Pagecall.Api.AddMemberRequest __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("UserId = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, UserId);
+            builder.Append(", Type = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Type);
+            builder.Append(", AdditionalData = ");
+            global::Pagecall.Api.PagecallClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Pagecall.Api.AddMemberRequest? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(UserId, other.UserId))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Type, other.Type))
+            {
+                return false;
+            }
+
+            return global::Pagecall.Api.PagecallClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Pagecall.Api.PagecallClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(UserId));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Type));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Pagecall.Api.PagecallClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

@@ -4,7 +4,7 @@
 namespace Pagecall.Api
 {
     /// <summary>Body of a create-room request.</summary>
-    public sealed partial class CreateRoomRequest
+    public sealed partial record CreateRoomRequest
     {
         /// <summary>Human-readable name of the room.</summary>
         public required string Name { get; set; }
@@ -153,5 +153,96 @@ namespace Pagecall.Api
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Pagecall.Api.PagecallClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Pagecall.Api.CreateRoomRequest __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Name = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Name);
+            builder.Append(", Type = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Type);
+            builder.Append(", Record = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Record);
+            builder.Append(", MaxMeetingSeconds = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, MaxMeetingSeconds);
+            builder.Append(", Members = ");
+            global::Pagecall.Api.PagecallClientJson.AppendCount(builder, Members);
+            builder.Append(", Webhook = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Webhook);
+            builder.Append(", AdditionalData = ");
+            global::Pagecall.Api.PagecallClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Pagecall.Api.CreateRoomRequest? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Name, other.Name))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Type, other.Type))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Record, other.Record))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(MaxMeetingSeconds, other.MaxMeetingSeconds))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ListEquals<global::Pagecall.Api.RoomMemberInput>(Members, other.Members, static (global::Pagecall.Api.RoomMemberInput __left1, global::Pagecall.Api.RoomMemberInput __right1) => global::Pagecall.Api.PagecallClientJson.ValueEquals(__left1, __right1)))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Webhook, other.Webhook))
+            {
+                return false;
+            }
+
+            return global::Pagecall.Api.PagecallClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Pagecall.Api.PagecallClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Name));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Type));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Record));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(MaxMeetingSeconds));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ListHash<global::Pagecall.Api.RoomMemberInput>(Members, static (global::Pagecall.Api.RoomMemberInput __value1) => global::Pagecall.Api.PagecallClientJson.ValueHash(__value1)));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Webhook));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Pagecall.Api.PagecallClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

@@ -4,7 +4,7 @@
 namespace Pagecall.Api
 {
     /// <summary>Body of a create-user request.</summary>
-    public sealed partial class CreateUserRequest
+    public sealed partial record CreateUserRequest
     {
         /// <summary>The id that your service assigns to the user.</summary>
         public required string UserId { get; set; }
@@ -151,5 +151,96 @@ namespace Pagecall.Api
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Pagecall.Api.PagecallClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Pagecall.Api.CreateUserRequest __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("UserId = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, UserId);
+            builder.Append(", Name = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Name);
+            builder.Append(", Nickname = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Nickname);
+            builder.Append(", ProfileUrl = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, ProfileUrl);
+            builder.Append(", DefaultMemberType = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, DefaultMemberType);
+            builder.Append(", Metadata = ");
+            global::Pagecall.Api.PagecallClientJson.AppendCount(builder, Metadata);
+            builder.Append(", AdditionalData = ");
+            global::Pagecall.Api.PagecallClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Pagecall.Api.CreateUserRequest? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(UserId, other.UserId))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Name, other.Name))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Nickname, other.Nickname))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(ProfileUrl, other.ProfileUrl))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(DefaultMemberType, other.DefaultMemberType))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.MapEquals<global::System.Text.Json.JsonElement>(Metadata, other.Metadata, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Pagecall.Api.PagecallClientJson.JsonEquals(__left1, __right1)))
+            {
+                return false;
+            }
+
+            return global::Pagecall.Api.PagecallClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Pagecall.Api.PagecallClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(UserId));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Name));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Nickname));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(ProfileUrl));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(DefaultMemberType));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.MapHash<global::System.Text.Json.JsonElement>(Metadata, static (global::System.Text.Json.JsonElement __value1) => global::Pagecall.Api.PagecallClientJson.JsonHash(__value1)));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Pagecall.Api.PagecallClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

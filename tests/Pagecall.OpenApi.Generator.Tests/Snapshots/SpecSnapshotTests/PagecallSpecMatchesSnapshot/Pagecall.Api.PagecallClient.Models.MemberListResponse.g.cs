@@ -4,7 +4,7 @@
 namespace Pagecall.Api
 {
     /// <summary>A page of members.</summary>
-    public sealed partial class MemberListResponse
+    public sealed partial record MemberListResponse
     {
         /// <summary>The 'members' property.</summary>
         public required global::System.Collections.Generic.IList<global::Pagecall.Api.Member> Members { get; set; }
@@ -94,5 +94,64 @@ namespace Pagecall.Api
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Pagecall.Api.PagecallClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Pagecall.Api.MemberListResponse __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Members = ");
+            global::Pagecall.Api.PagecallClientJson.AppendCount(builder, Members);
+            builder.Append(", Paging = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Paging);
+            builder.Append(", AdditionalData = ");
+            global::Pagecall.Api.PagecallClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Pagecall.Api.MemberListResponse? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ListEquals<global::Pagecall.Api.Member>(Members, other.Members, static (global::Pagecall.Api.Member __left1, global::Pagecall.Api.Member __right1) => global::Pagecall.Api.PagecallClientJson.ValueEquals(__left1, __right1)))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Paging, other.Paging))
+            {
+                return false;
+            }
+
+            return global::Pagecall.Api.PagecallClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Pagecall.Api.PagecallClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ListHash<global::Pagecall.Api.Member>(Members, static (global::Pagecall.Api.Member __value1) => global::Pagecall.Api.PagecallClientJson.ValueHash(__value1)));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Paging));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Pagecall.Api.PagecallClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

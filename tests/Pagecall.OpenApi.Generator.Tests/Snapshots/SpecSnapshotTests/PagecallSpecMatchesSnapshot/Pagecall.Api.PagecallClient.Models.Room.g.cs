@@ -4,7 +4,7 @@
 namespace Pagecall.Api
 {
     /// <summary>A meeting room.</summary>
-    public sealed partial class Room
+    public sealed partial record Room
     {
         /// <summary>Id of the room.</summary>
         public required string Id { get; set; }
@@ -344,5 +344,200 @@ namespace Pagecall.Api
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Pagecall.Api.PagecallClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Pagecall.Api.Room __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Id = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Id);
+            builder.Append(", ApplicationId = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, ApplicationId);
+            builder.Append(", Type = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Type);
+            builder.Append(", Name = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Name);
+            builder.Append(", ThumbnailUrl = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, ThumbnailUrl);
+            builder.Append(", Layout = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Layout);
+            builder.Append(", Record = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Record);
+            builder.Append(", MaxMeetingSeconds = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, MaxMeetingSeconds);
+            builder.Append(", MeetingTime = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, MeetingTime);
+            builder.Append(", StartedAt = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, StartedAt);
+            builder.Append(", TerminatedAt = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, TerminatedAt);
+            builder.Append(", CreatedAt = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, CreatedAt);
+            builder.Append(", UpdatedAt = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, UpdatedAt);
+            builder.Append(", IsTerminated = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, IsTerminated);
+            builder.Append(", CreatedUserId = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, CreatedUserId);
+            builder.Append(", LastThumbnailUpdatedAt = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, LastThumbnailUpdatedAt);
+            builder.Append(", RoomTemplateId = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, RoomTemplateId);
+            builder.Append(", IsEphemeral = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, IsEphemeral);
+            builder.Append(", IsRecurring = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, IsRecurring);
+            builder.Append(", AdditionalData = ");
+            global::Pagecall.Api.PagecallClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Pagecall.Api.Room? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Id, other.Id))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(ApplicationId, other.ApplicationId))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Type, other.Type))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Name, other.Name))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(ThumbnailUrl, other.ThumbnailUrl))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Layout, other.Layout))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Record, other.Record))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(MaxMeetingSeconds, other.MaxMeetingSeconds))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(MeetingTime, other.MeetingTime))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(StartedAt, other.StartedAt))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(TerminatedAt, other.TerminatedAt))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(CreatedAt, other.CreatedAt))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(UpdatedAt, other.UpdatedAt))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(IsTerminated, other.IsTerminated))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(CreatedUserId, other.CreatedUserId))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(LastThumbnailUpdatedAt, other.LastThumbnailUpdatedAt))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(RoomTemplateId, other.RoomTemplateId))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(IsEphemeral, other.IsEphemeral))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(IsRecurring, other.IsRecurring))
+            {
+                return false;
+            }
+
+            return global::Pagecall.Api.PagecallClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Pagecall.Api.PagecallClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Id));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(ApplicationId));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Type));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Name));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(ThumbnailUrl));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Layout));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Record));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(MaxMeetingSeconds));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(MeetingTime));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(StartedAt));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(TerminatedAt));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(CreatedAt));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(UpdatedAt));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(IsTerminated));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(CreatedUserId));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(LastThumbnailUpdatedAt));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(RoomTemplateId));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(IsEphemeral));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(IsRecurring));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Pagecall.Api.PagecallClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

@@ -4,7 +4,7 @@
 namespace Pagecall.Api
 {
     /// <summary>A response that carries one room.</summary>
-    public sealed partial class RoomResponse
+    public sealed partial record RoomResponse
     {
         /// <summary>The 'room' property.</summary>
         public required global::Pagecall.Api.Room Room { get; set; }
@@ -80,5 +80,56 @@ namespace Pagecall.Api
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Pagecall.Api.PagecallClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Pagecall.Api.RoomResponse __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Room = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Room);
+            builder.Append(", AdditionalData = ");
+            global::Pagecall.Api.PagecallClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Pagecall.Api.RoomResponse? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Room, other.Room))
+            {
+                return false;
+            }
+
+            return global::Pagecall.Api.PagecallClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Pagecall.Api.PagecallClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Room));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Pagecall.Api.PagecallClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

@@ -4,7 +4,7 @@
 namespace Pagecall.Api
 {
     /// <summary>One connection of a member to a room.</summary>
-    public sealed partial class Session
+    public sealed partial record Session
     {
         /// <summary>Id of the session.</summary>
         public required string Id { get; set; }
@@ -220,5 +220,136 @@ namespace Pagecall.Api
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Pagecall.Api.PagecallClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Pagecall.Api.Session __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Id = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Id);
+            builder.Append(", RoomId = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, RoomId);
+            builder.Append(", MemberId = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, MemberId);
+            builder.Append(", UserId = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, UserId);
+            builder.Append(", ConnectionId = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, ConnectionId);
+            builder.Append(", ConnectedAt = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, ConnectedAt);
+            builder.Append(", DisconnectedAt = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, DisconnectedAt);
+            builder.Append(", ElapsedTime = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, ElapsedTime);
+            builder.Append(", IpAddress = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, IpAddress);
+            builder.Append(", UserAgent = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, UserAgent);
+            builder.Append(", AppVersion = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, AppVersion);
+            builder.Append(", AdditionalData = ");
+            global::Pagecall.Api.PagecallClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Pagecall.Api.Session? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Id, other.Id))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(RoomId, other.RoomId))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(MemberId, other.MemberId))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(UserId, other.UserId))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(ConnectionId, other.ConnectionId))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(ConnectedAt, other.ConnectedAt))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(DisconnectedAt, other.DisconnectedAt))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(ElapsedTime, other.ElapsedTime))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(IpAddress, other.IpAddress))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(UserAgent, other.UserAgent))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(AppVersion, other.AppVersion))
+            {
+                return false;
+            }
+
+            return global::Pagecall.Api.PagecallClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Pagecall.Api.PagecallClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Id));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(RoomId));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(MemberId));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(UserId));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(ConnectionId));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(ConnectedAt));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(DisconnectedAt));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(ElapsedTime));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(IpAddress));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(UserAgent));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(AppVersion));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Pagecall.Api.PagecallClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

@@ -4,7 +4,7 @@
 namespace Pagecall.Api
 {
     /// <summary>A user of the workspace. Users created through the API cannot sign in to the Pagecall console.</summary>
-    public sealed partial class User
+    public sealed partial record User
     {
         /// <summary>Internal id of the user, assigned by Pagecall.</summary>
         public string? Id { get; set; }
@@ -235,5 +235,144 @@ namespace Pagecall.Api
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Pagecall.Api.PagecallClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Pagecall.Api.User __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Id = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Id);
+            builder.Append(", UserId = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, UserId);
+            builder.Append(", Name = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Name);
+            builder.Append(", Nickname = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, Nickname);
+            builder.Append(", ProfileUrl = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, ProfileUrl);
+            builder.Append(", DefaultMemberType = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, DefaultMemberType);
+            builder.Append(", AccessToken = ");
+            global::Pagecall.Api.PagecallClientJson.AppendRedacted(builder, AccessToken);
+            builder.Append(", ApplicationId = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, ApplicationId);
+            builder.Append(", OrganizationId = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, OrganizationId);
+            builder.Append(", Metadata = ");
+            global::Pagecall.Api.PagecallClientJson.AppendCount(builder, Metadata);
+            builder.Append(", CreatedAt = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, CreatedAt);
+            builder.Append(", UpdatedAt = ");
+            global::Pagecall.Api.PagecallClientJson.AppendValue(builder, UpdatedAt);
+            builder.Append(", AdditionalData = ");
+            global::Pagecall.Api.PagecallClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Pagecall.Api.User? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Id, other.Id))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(UserId, other.UserId))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Name, other.Name))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(Nickname, other.Nickname))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(ProfileUrl, other.ProfileUrl))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(DefaultMemberType, other.DefaultMemberType))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(AccessToken, other.AccessToken))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(ApplicationId, other.ApplicationId))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(OrganizationId, other.OrganizationId))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.MapEquals<global::System.Text.Json.JsonElement>(Metadata, other.Metadata, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Pagecall.Api.PagecallClientJson.JsonEquals(__left1, __right1)))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(CreatedAt, other.CreatedAt))
+            {
+                return false;
+            }
+
+            if (!global::Pagecall.Api.PagecallClientJson.ValueEquals(UpdatedAt, other.UpdatedAt))
+            {
+                return false;
+            }
+
+            return global::Pagecall.Api.PagecallClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Pagecall.Api.PagecallClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Id));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(UserId));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Name));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(Nickname));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(ProfileUrl));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(DefaultMemberType));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(AccessToken));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(ApplicationId));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(OrganizationId));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.MapHash<global::System.Text.Json.JsonElement>(Metadata, static (global::System.Text.Json.JsonElement __value1) => global::Pagecall.Api.PagecallClientJson.JsonHash(__value1)));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(CreatedAt));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.ValueHash(UpdatedAt));
+            hash.Add(global::Pagecall.Api.PagecallClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Pagecall.Api.PagecallClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

@@ -4,7 +4,7 @@
 namespace Corpus.CallbackExample
 {
     /// <summary>subscription information</summary>
-    public sealed partial class PostStreamsResponse
+    public sealed partial record PostStreamsResponse
     {
         /// <summary>this unique identifier allows management of the subscription</summary>
         public required string SubscriptionId { get; set; }
@@ -80,5 +80,56 @@ namespace Corpus.CallbackExample
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Corpus.CallbackExample.CallbackExampleClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Corpus.CallbackExample.PostStreamsResponse __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("SubscriptionId = ");
+            global::Corpus.CallbackExample.CallbackExampleClientJson.AppendValue(builder, SubscriptionId);
+            builder.Append(", AdditionalData = ");
+            global::Corpus.CallbackExample.CallbackExampleClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Corpus.CallbackExample.PostStreamsResponse? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Corpus.CallbackExample.CallbackExampleClientJson.ValueEquals(SubscriptionId, other.SubscriptionId))
+            {
+                return false;
+            }
+
+            return global::Corpus.CallbackExample.CallbackExampleClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Corpus.CallbackExample.CallbackExampleClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Corpus.CallbackExample.CallbackExampleClientJson.ValueHash(SubscriptionId));
+            hash.Add(global::Corpus.CallbackExample.CallbackExampleClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Corpus.CallbackExample.CallbackExampleClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

@@ -4,7 +4,7 @@
 namespace Corpus.LinkExample
 {
     /// <summary>The User object.</summary>
-    public sealed partial class User
+    public sealed partial record User
     {
         /// <summary>The 'username' property.</summary>
         public string? Username { get; set; }
@@ -91,5 +91,64 @@ namespace Corpus.LinkExample
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Corpus.LinkExample.LinkExampleClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Corpus.LinkExample.User __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Username = ");
+            global::Corpus.LinkExample.LinkExampleClientJson.AppendValue(builder, Username);
+            builder.Append(", Uuid = ");
+            global::Corpus.LinkExample.LinkExampleClientJson.AppendValue(builder, Uuid);
+            builder.Append(", AdditionalData = ");
+            global::Corpus.LinkExample.LinkExampleClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Corpus.LinkExample.User? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Corpus.LinkExample.LinkExampleClientJson.ValueEquals(Username, other.Username))
+            {
+                return false;
+            }
+
+            if (!global::Corpus.LinkExample.LinkExampleClientJson.ValueEquals(Uuid, other.Uuid))
+            {
+                return false;
+            }
+
+            return global::Corpus.LinkExample.LinkExampleClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Corpus.LinkExample.LinkExampleClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Corpus.LinkExample.LinkExampleClientJson.ValueHash(Username));
+            hash.Add(global::Corpus.LinkExample.LinkExampleClientJson.ValueHash(Uuid));
+            hash.Add(global::Corpus.LinkExample.LinkExampleClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Corpus.LinkExample.LinkExampleClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

@@ -194,6 +194,204 @@ namespace Corpus.PetstoreExpanded
             }
         }
 
+        /// <summary>Compares two values with the default equality comparer of their type.</summary>
+        internal static bool ValueEquals<T>(T left, T right) =>
+            global::System.Collections.Generic.EqualityComparer<T>.Default.Equals(left, right);
+
+        /// <summary>Returns the hash code that the default equality comparer gives a value, or 0 for null.</summary>
+        internal static int ValueHash<T>(T value) =>
+            value is null ? 0 : global::System.Collections.Generic.EqualityComparer<T>.Default.GetHashCode(value);
+
+        /// <summary>Compares two lists item by item. Two null lists are equal.</summary>
+        internal static bool ListEquals<T>(global::System.Collections.Generic.IList<T>? left, global::System.Collections.Generic.IList<T>? right, global::System.Func<T, T, bool> itemEquals)
+        {
+            if (left is null || right is null)
+            {
+                return left is null && right is null;
+            }
+
+            if (left.Count != right.Count)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < left.Count; i++)
+            {
+                if (!itemEquals(left[i], right[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Returns a hash code of a list's items in order, or 0 for null.</summary>
+        internal static int ListHash<T>(global::System.Collections.Generic.IList<T>? values, global::System.Func<T, int> itemHash)
+        {
+            if (values is null)
+            {
+                return 0;
+            }
+
+            var hash = new global::System.HashCode();
+            hash.Add(values.Count);
+            foreach (var value in values)
+            {
+                hash.Add(itemHash(value));
+            }
+
+            return hash.ToHashCode();
+        }
+
+        /// <summary>
+        /// Compares two maps by key set and value. Each map looks up the keys of the other, so the result does not
+        /// depend on the order of the arguments, even when the dictionaries use different key comparers. Two null maps
+        /// are equal.
+        /// </summary>
+        internal static bool MapEquals<T>(global::System.Collections.Generic.IDictionary<string, T>? left, global::System.Collections.Generic.IDictionary<string, T>? right, global::System.Func<T, T, bool> valueEquals)
+        {
+            if (left is null || right is null)
+            {
+                return left is null && right is null;
+            }
+
+            return left.Count == right.Count && ContainsEntries(left, right, valueEquals) && ContainsEntries(right, left, valueEquals);
+        }
+
+        /// <summary>
+        /// Returns a hash code of a map's values that ignores their order, or 0 for null. Keys are left out, so the hash
+        /// agrees with <see cref="MapEquals{T}"/> whatever key comparer the dictionaries use.
+        /// </summary>
+        internal static int MapHash<T>(global::System.Collections.Generic.IDictionary<string, T>? values, global::System.Func<T, int> valueHash)
+        {
+            if (values is null)
+            {
+                return 0;
+            }
+
+            var sum = 0;
+            foreach (var pair in values)
+            {
+                sum = unchecked(sum + valueHash(pair.Value));
+            }
+
+            return global::System.HashCode.Combine(values.Count, sum);
+        }
+
+        /// <summary>
+        /// Compares two JSON values by content, as JsonElement.DeepEquals defines it. Numbers compare by decimal value,
+        /// strings ordinally, arrays item by item and objects by property regardless of order. A default JsonElement
+        /// equals only another default.
+        /// </summary>
+        internal static bool JsonEquals(global::System.Text.Json.JsonElement left, global::System.Text.Json.JsonElement right)
+        {
+            if (left.ValueKind == global::System.Text.Json.JsonValueKind.Undefined || right.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
+            {
+                return left.ValueKind == right.ValueKind;
+            }
+
+        #if NET9_0_OR_GREATER
+            return global::System.Text.Json.JsonElement.DeepEquals(left, right);
+        #else
+            return JsonContentEquals(left, right);
+        #endif
+        }
+
+        /// <summary>Compares two optional JSON values by content. Two nulls are equal.</summary>
+        internal static bool JsonEquals(global::System.Text.Json.JsonElement? left, global::System.Text.Json.JsonElement? right) =>
+            left is null || right is null ? left is null && right is null : JsonEquals(left.Value, right.Value);
+
+        /// <summary>Returns a hash code of a JSON value that agrees with <see cref="JsonEquals(global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement)"/>.</summary>
+        internal static int JsonHash(global::System.Text.Json.JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case global::System.Text.Json.JsonValueKind.Object:
+                    // Property order does not count for equality, so the property hashes are summed.
+                    var count = 0;
+                    var sum = 0;
+                    foreach (var property in value.EnumerateObject())
+                    {
+                        count++;
+                        sum = unchecked(sum + global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(property.Name), JsonHash(property.Value)));
+                    }
+
+                    return global::System.HashCode.Combine(value.ValueKind, count, sum);
+                case global::System.Text.Json.JsonValueKind.Array:
+                    var hash = new global::System.HashCode();
+                    hash.Add(value.ValueKind);
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        hash.Add(JsonHash(item));
+                    }
+
+                    return hash.ToHashCode();
+                case global::System.Text.Json.JsonValueKind.String:
+                    return global::System.HashCode.Combine(value.ValueKind, global::System.StringComparer.Ordinal.GetHashCode(value.GetString()!));
+                case global::System.Text.Json.JsonValueKind.Number:
+                    var number = CanonicalNumber(value.GetRawText());
+                    return global::System.HashCode.Combine(value.ValueKind, number is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(number));
+                default:
+                    return (int)value.ValueKind;
+            }
+        }
+
+        /// <summary>Returns a hash code of an optional JSON value, 0 for null.</summary>
+        internal static int JsonHash(global::System.Text.Json.JsonElement? value) => value is null ? 0 : JsonHash(value.Value);
+
+        /// <summary>
+        /// Appends a value for ToString. Null prints as "null" and a JSON object or array only as its count. Other values
+        /// are formatted with the invariant culture.
+        /// </summary>
+        internal static void AppendValue(global::System.Text.StringBuilder builder, object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    builder.Append("null");
+                    break;
+                case string text:
+                    builder.Append(text);
+                    break;
+                case bool flag:
+                    builder.Append(Format(flag));
+                    break;
+                case global::System.DateTimeOffset time:
+                    builder.Append(Format(time));
+                    break;
+                case global::System.Uri uri:
+                    builder.Append(uri.OriginalString);
+                    break;
+                case global::System.Text.Json.JsonElement json:
+                    AppendJson(builder, json);
+                    break;
+                case global::System.IFormattable formattable:
+                    builder.Append(formattable.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                default:
+                    builder.Append(value.ToString());
+                    break;
+            }
+        }
+
+        /// <summary>Appends "[redacted]" for ToString in place of a sensitive value, or "null" when there is none.</summary>
+        internal static void AppendRedacted(global::System.Text.StringBuilder builder, object? value) =>
+            builder.Append(value is null ? "null" : "[redacted]");
+
+        /// <summary>Appends only the count of a list or map for ToString, so none of its items is printed.</summary>
+        internal static void AppendCount<T>(global::System.Text.StringBuilder builder, global::System.Collections.Generic.ICollection<T>? values)
+        {
+            if (values is null)
+            {
+                builder.Append("null");
+            }
+            else
+            {
+                AppendCount(builder, values.Count);
+            }
+        }
+
         /// <summary>Formats a boolean as "true" or "false".</summary>
         internal static string Format(bool value) => value ? "true" : "false";
 
@@ -327,6 +525,174 @@ namespace Corpus.PetstoreExpanded
 
             return stream.ToArray();
         }
+
+        private static bool ContainsEntries<T>(global::System.Collections.Generic.IDictionary<string, T> source, global::System.Collections.Generic.IDictionary<string, T> target, global::System.Func<T, T, bool> valueEquals)
+        {
+            foreach (var pair in source)
+            {
+                if (!target.TryGetValue(pair.Key, out var value) || !valueEquals(pair.Value, value))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Used in place of JsonElement.DeepEquals, which .NET 8 lacks, and with the same rules.
+        private static bool JsonContentEquals(global::System.Text.Json.JsonElement left, global::System.Text.Json.JsonElement right)
+        {
+            if (left.ValueKind != right.ValueKind)
+            {
+                return false;
+            }
+
+            switch (left.ValueKind)
+            {
+                case global::System.Text.Json.JsonValueKind.Object:
+                    return ObjectContentEquals(left, right);
+                case global::System.Text.Json.JsonValueKind.Array:
+                    if (left.GetArrayLength() != right.GetArrayLength())
+                    {
+                        return false;
+                    }
+
+                    var rightItems = right.EnumerateArray();
+                    foreach (var item in left.EnumerateArray())
+                    {
+                        rightItems.MoveNext();
+                        if (!JsonContentEquals(item, rightItems.Current))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                case global::System.Text.Json.JsonValueKind.String:
+                    return string.Equals(left.GetString(), right.GetString(), global::System.StringComparison.Ordinal);
+                case global::System.Text.Json.JsonValueKind.Number:
+                    var leftText = left.GetRawText();
+                    var rightText = right.GetRawText();
+                    if (string.Equals(leftText, rightText, global::System.StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+
+                    var leftNumber = CanonicalNumber(leftText);
+                    return leftNumber is not null && string.Equals(leftNumber, CanonicalNumber(rightText), global::System.StringComparison.Ordinal);
+                default:
+                    return true;
+            }
+        }
+
+        // Objects are equal when they have the same number of properties and each property of the left one matches a
+        // property of the same name in the right one. Repeated names are matched in order.
+        private static bool ObjectContentEquals(global::System.Text.Json.JsonElement left, global::System.Text.Json.JsonElement right)
+        {
+            var rightByName = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>>(global::System.StringComparer.Ordinal);
+            var rightCount = 0;
+            foreach (var property in right.EnumerateObject())
+            {
+                rightCount++;
+                if (!rightByName.TryGetValue(property.Name, out var values))
+                {
+                    values = new global::System.Collections.Generic.List<global::System.Text.Json.JsonElement>();
+                    rightByName[property.Name] = values;
+                }
+
+                values.Add(property.Value);
+            }
+
+            var matched = new global::System.Collections.Generic.Dictionary<string, int>(global::System.StringComparer.Ordinal);
+            var leftCount = 0;
+            foreach (var property in left.EnumerateObject())
+            {
+                leftCount++;
+                matched.TryGetValue(property.Name, out var index);
+                if (!rightByName.TryGetValue(property.Name, out var values) || index >= values.Count || !JsonContentEquals(property.Value, values[index]))
+                {
+                    return false;
+                }
+
+                matched[property.Name] = index + 1;
+            }
+
+            return leftCount == rightCount;
+        }
+
+        // Returns the decimal value of a JSON number as sign, significant digits and exponent, so that 1.50, 15e-1 and
+        // 0.15E1 all give "15e-1" and every zero gives "0". Returns null when the exponent does not fit in an int.
+        // NOTE: two numbers with such an exponent are then equal only when their text is equal, which may differ from
+        // JsonElement.DeepEquals on .NET 9 and later.
+        private static string? CanonicalNumber(string text)
+        {
+            var negative = text[0] == '-';
+            var index = negative ? 1 : 0;
+            var digits = new global::System.Text.StringBuilder();
+            long exponent = 0;
+            while (index < text.Length && text[index] >= '0' && text[index] <= '9')
+            {
+                digits.Append(text[index++]);
+            }
+
+            if (index < text.Length && text[index] == '.')
+            {
+                index++;
+                while (index < text.Length && text[index] >= '0' && text[index] <= '9')
+                {
+                    digits.Append(text[index++]);
+                    exponent--;
+                }
+            }
+
+            if (index < text.Length && (text[index] == 'e' || text[index] == 'E'))
+            {
+                if (!int.TryParse(text.Substring(index + 1), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var written))
+                {
+                    return null;
+                }
+
+                exponent += written;
+            }
+
+            var significant = digits.ToString().TrimStart('0');
+            if (significant.Length == 0)
+            {
+                return "0";
+            }
+
+            var trimmed = significant.TrimEnd('0');
+            exponent += significant.Length - trimmed.Length;
+            return (negative ? "-" : "") + trimmed + "e" + exponent.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        private static void AppendJson(global::System.Text.StringBuilder builder, global::System.Text.Json.JsonElement json)
+        {
+            switch (json.ValueKind)
+            {
+                case global::System.Text.Json.JsonValueKind.Undefined:
+                    builder.Append("undefined");
+                    break;
+                case global::System.Text.Json.JsonValueKind.Object:
+                    var count = 0;
+                    foreach (var property in json.EnumerateObject())
+                    {
+                        count++;
+                    }
+
+                    AppendCount(builder, count);
+                    break;
+                case global::System.Text.Json.JsonValueKind.Array:
+                    AppendCount(builder, json.GetArrayLength());
+                    break;
+                default:
+                    builder.Append(json.GetRawText());
+                    break;
+            }
+        }
+
+        private static void AppendCount(global::System.Text.StringBuilder builder, int count) =>
+            builder.Append("{ Count = ").Append(Format(count)).Append(" }");
 
         private static void Expect(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonTokenType expected, string description)
         {

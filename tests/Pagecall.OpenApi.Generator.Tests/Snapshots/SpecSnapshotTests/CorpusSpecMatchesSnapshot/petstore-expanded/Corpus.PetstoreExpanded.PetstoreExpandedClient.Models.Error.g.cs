@@ -4,7 +4,7 @@
 namespace Corpus.PetstoreExpanded
 {
     /// <summary>The Error object.</summary>
-    public sealed partial class Error
+    public sealed partial record Error
     {
         /// <summary>The 'code' property.</summary>
         public required int Code { get; set; }
@@ -97,5 +97,64 @@ namespace Corpus.PetstoreExpanded
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Corpus.PetstoreExpanded.PetstoreExpandedClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Corpus.PetstoreExpanded.Error __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Code = ");
+            global::Corpus.PetstoreExpanded.PetstoreExpandedClientJson.AppendValue(builder, Code);
+            builder.Append(", Message = ");
+            global::Corpus.PetstoreExpanded.PetstoreExpandedClientJson.AppendValue(builder, Message);
+            builder.Append(", AdditionalData = ");
+            global::Corpus.PetstoreExpanded.PetstoreExpandedClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Corpus.PetstoreExpanded.Error? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Corpus.PetstoreExpanded.PetstoreExpandedClientJson.ValueEquals(Code, other.Code))
+            {
+                return false;
+            }
+
+            if (!global::Corpus.PetstoreExpanded.PetstoreExpandedClientJson.ValueEquals(Message, other.Message))
+            {
+                return false;
+            }
+
+            return global::Corpus.PetstoreExpanded.PetstoreExpandedClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Corpus.PetstoreExpanded.PetstoreExpandedClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Corpus.PetstoreExpanded.PetstoreExpandedClientJson.ValueHash(Code));
+            hash.Add(global::Corpus.PetstoreExpanded.PetstoreExpandedClientJson.ValueHash(Message));
+            hash.Add(global::Corpus.PetstoreExpanded.PetstoreExpandedClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Corpus.PetstoreExpanded.PetstoreExpandedClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

@@ -4,7 +4,7 @@
 namespace Corpus.Uspto
 {
     /// <summary>The DataSetList object.</summary>
-    public sealed partial class DataSetList
+    public sealed partial record DataSetList
     {
         /// <summary>The 'total' property.</summary>
         public long? Total { get; set; }
@@ -91,5 +91,64 @@ namespace Corpus.Uspto
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Corpus.Uspto.UsptoClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Corpus.Uspto.DataSetList __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Total = ");
+            global::Corpus.Uspto.UsptoClientJson.AppendValue(builder, Total);
+            builder.Append(", Apis = ");
+            global::Corpus.Uspto.UsptoClientJson.AppendCount(builder, Apis);
+            builder.Append(", AdditionalData = ");
+            global::Corpus.Uspto.UsptoClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Corpus.Uspto.DataSetList? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Corpus.Uspto.UsptoClientJson.ValueEquals(Total, other.Total))
+            {
+                return false;
+            }
+
+            if (!global::Corpus.Uspto.UsptoClientJson.ListEquals<global::Corpus.Uspto.DataSetListApisItem>(Apis, other.Apis, static (global::Corpus.Uspto.DataSetListApisItem __left1, global::Corpus.Uspto.DataSetListApisItem __right1) => global::Corpus.Uspto.UsptoClientJson.ValueEquals(__left1, __right1)))
+            {
+                return false;
+            }
+
+            return global::Corpus.Uspto.UsptoClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Corpus.Uspto.UsptoClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Corpus.Uspto.UsptoClientJson.ValueHash(Total));
+            hash.Add(global::Corpus.Uspto.UsptoClientJson.ListHash<global::Corpus.Uspto.DataSetListApisItem>(Apis, static (global::Corpus.Uspto.DataSetListApisItem __value1) => global::Corpus.Uspto.UsptoClientJson.ValueHash(__value1)));
+            hash.Add(global::Corpus.Uspto.UsptoClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Corpus.Uspto.UsptoClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

@@ -4,7 +4,7 @@
 namespace Corpus.Uspto
 {
     /// <summary>The PerformSearchRequest object.</summary>
-    public sealed partial class PerformSearchRequest
+    public sealed partial record PerformSearchRequest
     {
         /// <summary>Uses Lucene Query Syntax in the format of propertyName:value, propertyName:[num1 TO num2] and date range format: propertyName:[yyyyMMdd TO yyyyMMdd]. In the response please see the 'docs' element which has the list of record objects. Each record structure would consist of all the fields and their corresponding values.</summary>
         public required string Criteria { get; set; }
@@ -108,5 +108,72 @@ namespace Corpus.Uspto
         /// <summary>Returns this object as JSON text.</summary>
         /// <returns>The JSON text.</returns>
         public string ToJson() => global::Corpus.Uspto.UsptoClientJson.Serialize(this, static (global::System.Text.Json.Utf8JsonWriter __writer0, global::Corpus.Uspto.PerformSearchRequest __value0) => __value0.Write(__writer0));
+
+        /// <summary>
+        /// Appends the properties for ToString. Sensitive properties print as [redacted], and lists, maps and
+        /// AdditionalData print only their count, so a nested credential cannot appear either.
+        /// </summary>
+        /// <param name="builder">The text being built.</param>
+        /// <returns>Always true, because AdditionalData is always printed.</returns>
+        private bool PrintMembers(global::System.Text.StringBuilder builder)
+        {
+            builder.Append("Criteria = ");
+            global::Corpus.Uspto.UsptoClientJson.AppendValue(builder, Criteria);
+            builder.Append(", Start = ");
+            global::Corpus.Uspto.UsptoClientJson.AppendValue(builder, Start);
+            builder.Append(", Rows = ");
+            global::Corpus.Uspto.UsptoClientJson.AppendValue(builder, Rows);
+            builder.Append(", AdditionalData = ");
+            global::Corpus.Uspto.UsptoClientJson.AppendCount(builder, AdditionalData);
+            return true;
+        }
+
+        /// <summary>
+        /// Compares every property and AdditionalData by value: lists item by item, maps by key and value, and JSON
+        /// values by content.
+        /// </summary>
+        /// <param name="other">The object to compare with.</param>
+        /// <returns>Whether both objects hold equal values.</returns>
+        public bool Equals(global::Corpus.Uspto.PerformSearchRequest? other)
+        {
+            if (other is null)
+            {
+                return false;
+            }
+
+            if (global::System.Object.ReferenceEquals(this, other))
+            {
+                return true;
+            }
+
+            if (!global::Corpus.Uspto.UsptoClientJson.ValueEquals(Criteria, other.Criteria))
+            {
+                return false;
+            }
+
+            if (!global::Corpus.Uspto.UsptoClientJson.ValueEquals(Start, other.Start))
+            {
+                return false;
+            }
+
+            if (!global::Corpus.Uspto.UsptoClientJson.ValueEquals(Rows, other.Rows))
+            {
+                return false;
+            }
+
+            return global::Corpus.Uspto.UsptoClientJson.MapEquals<global::System.Text.Json.JsonElement>(AdditionalData, other.AdditionalData, static (global::System.Text.Json.JsonElement __left1, global::System.Text.Json.JsonElement __right1) => global::Corpus.Uspto.UsptoClientJson.JsonEquals(__left1, __right1));
+        }
+
+        /// <summary>Returns a hash code that agrees with Equals: equal objects get equal hash codes.</summary>
+        /// <returns>The hash code.</returns>
+        public override int GetHashCode()
+        {
+            var hash = new global::System.HashCode();
+            hash.Add(global::Corpus.Uspto.UsptoClientJson.ValueHash(Criteria));
+            hash.Add(global::Corpus.Uspto.UsptoClientJson.ValueHash(Start));
+            hash.Add(global::Corpus.Uspto.UsptoClientJson.ValueHash(Rows));
+            hash.Add(global::Corpus.Uspto.UsptoClientJson.MapHash<global::System.Text.Json.JsonElement>(AdditionalData, static (global::System.Text.Json.JsonElement __value1) => global::Corpus.Uspto.UsptoClientJson.JsonHash(__value1)));
+            return hash.ToHashCode();
+        }
     }
 }

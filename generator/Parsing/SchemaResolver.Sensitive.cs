@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using YamlDotNet.RepresentationModel;
+
+namespace Pagecall.OpenApi.Generator.Parsing;
+
+internal sealed partial class SchemaResolver
+{
+    // A JSON name that contains one of these words, in any letter case, marks a credential.
+    private static readonly string[] SensitiveNameParts = { "token", "secret", "password", "api_key", "api-key", "apikey" };
+
+    /// <summary>
+    /// Returns whether a property holds a credential, which generated ToString methods print as [redacted]: its
+    /// JSON name contains token, secret, password, api_key, api-key or apikey, or its schema is marked.
+    /// </summary>
+    private bool IsSensitive(string jsonName, YamlNode schema) =>
+        HasSensitiveName(jsonName) || HasSensitiveKeyword(schema, new HashSet<YamlNode>(ReferenceComparer.Instance), 0);
+
+    private static bool HasSensitiveName(string jsonName)
+    {
+        foreach (var part in SensitiveNameParts)
+        {
+            if (jsonName.IndexOf(part, System.StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Checks the property schema, the component schemas it refers to and its allOf, oneOf and anyOf parts for
+    // format: password, writeOnly: true or x-sensitive: true. References are followed only into
+    // #/components/schemas, and without reporting, because Resolve already reports a broken reference.
+    // The walk stops at MaxDepth, like Resolve, so a long chain of references cannot overflow the stack.
+    private bool HasSensitiveKeyword(YamlNode? node, HashSet<YamlNode> visited, int depth)
+    {
+        if (node is not YamlMappingNode map || depth >= MaxDepth || !visited.Add(map))
+        {
+            return false;
+        }
+
+        if (map.GetString("format") == "password" || map.GetBool("writeOnly") || map.GetBool("x-sensitive"))
+        {
+            return true;
+        }
+
+        if (map.Get("$ref") is YamlScalarNode { Value: { } reference }
+            && reference.StartsWith(ComponentPrefix, System.StringComparison.Ordinal)
+            && HasSensitiveKeyword(_componentSchemas.Get(UnescapePointer(reference.Substring(ComponentPrefix.Length))), visited, depth + 1))
+        {
+            return true;
+        }
+
+        foreach (var keyword in new[] { "allOf", "oneOf", "anyOf" })
+        {
+            foreach (var part in map.GetSequence(keyword)?.Children ?? new List<YamlNode>())
+            {
+                if (HasSensitiveKeyword(part, visited, depth + 1))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,447 @@
+using Microsoft.CodeAnalysis.CSharp;
+using Pagecall.OpenApi.Generator.Tests.Infrastructure;
+
+namespace Pagecall.OpenApi.Generator.Tests;
+
+/// <summary>
+/// Runs the generated records: ToString of the Pagecall User and of a spec that marks credentials in every
+/// supported way, value equality over properties, lists, maps, JSON values and AdditionalData, and <c>with</c>.
+/// </summary>
+public sealed class ModelRecordTests
+{
+    private const string AccessToken = "tok-7f3a9c-do-not-print";
+
+    /// <summary>Reads Pagecall users and user pages from JSON; each returned line is one observed fact.</summary>
+    private const string PagecallProbe = """
+        namespace Consumer;
+
+        /// <summary>Exercises the generated Pagecall records.</summary>
+        public static class PagecallRecordProbe
+        {
+            private const string UserJson = "{\"user_id\":\"mentor-ashley\",\"access_token\":\"tok-7f3a9c-do-not-print\",\"name\":\"Ashley\",\"metadata\":{\"grade\":7,\"tags\":[\"a\",\"b\"]},\"plan\":\"plan-gold-42\"}";
+            private const string ReorderedJson = "{\"plan\":\"plan-gold-42\",\"metadata\":{\"tags\":[\"a\",\"b\"],\"grade\":7.0},\"name\":\"Ashley\",\"access_token\":\"tok-7f3a9c-do-not-print\",\"user_id\":\"mentor-ashley\"}";
+            private const string OtherPlanJson = "{\"user_id\":\"mentor-ashley\",\"access_token\":\"tok-7f3a9c-do-not-print\",\"name\":\"Ashley\",\"metadata\":{\"grade\":7,\"tags\":[\"a\",\"b\"]},\"plan\":\"plan-basic\"}";
+            private const string OtherMetadataJson = "{\"user_id\":\"mentor-ashley\",\"access_token\":\"tok-7f3a9c-do-not-print\",\"name\":\"Ashley\",\"metadata\":{\"grade\":8,\"tags\":[\"a\",\"b\"]},\"plan\":\"plan-gold-42\"}";
+            private const string PageJson = "{\"users\":[{\"user_id\":\"a\",\"name\":\"Ann\"},{\"user_id\":\"b\",\"name\":\"Bo\"}],\"paging\":{\"offset\":0,\"limit\":10,\"total\":2}}";
+            private const string OtherItemPageJson = "{\"users\":[{\"user_id\":\"a\",\"name\":\"Ann\"},{\"user_id\":\"b\",\"name\":\"Bob\"}],\"paging\":{\"offset\":0,\"limit\":10,\"total\":2}}";
+            private const string ShorterPageJson = "{\"users\":[{\"user_id\":\"a\",\"name\":\"Ann\"}],\"paging\":{\"offset\":0,\"limit\":10,\"total\":2}}";
+
+            /// <summary>Returns one "name=value" line per fact.</summary>
+            public static string[] Run()
+            {
+                var user = global::Pagecall.Api.User.FromJson(UserJson);
+                var same = global::Pagecall.Api.User.FromJson(UserJson);
+                var reordered = global::Pagecall.Api.User.FromJson(ReorderedJson);
+                var page = global::Pagecall.Api.UserListResponse.FromJson(PageJson);
+                var samePage = global::Pagecall.Api.UserListResponse.FromJson(PageJson);
+                var renamed = user with { Name = "Ash" };
+                var set = new global::System.Collections.Generic.HashSet<global::Pagecall.Api.User> { user, same };
+                var withoutToken = new global::Pagecall.Api.User { UserId = "u-1" };
+                return
+                [
+                    "text=" + user,
+                    "textWithoutToken=" + withoutToken,
+                    "pageText=" + page,
+                    "equal=" + user.Equals(same),
+                    "operator=" + (user == same),
+                    "hashEqual=" + (user.GetHashCode() == same.GetHashCode()),
+                    "setCount=" + set.Count,
+                    "reorderedEqual=" + user.Equals(reordered),
+                    "reorderedHashEqual=" + (user.GetHashCode() == reordered.GetHashCode()),
+                    "otherPlanEqual=" + user.Equals(global::Pagecall.Api.User.FromJson(OtherPlanJson)),
+                    "otherMetadataEqual=" + user.Equals(global::Pagecall.Api.User.FromJson(OtherMetadataJson)),
+                    "pageEqual=" + page.Equals(samePage),
+                    "pageHashEqual=" + (page.GetHashCode() == samePage.GetHashCode()),
+                    "otherItemPageEqual=" + page.Equals(global::Pagecall.Api.UserListResponse.FromJson(OtherItemPageJson)),
+                    "shorterPageEqual=" + page.Equals(global::Pagecall.Api.UserListResponse.FromJson(ShorterPageJson)),
+                    "withName=" + renamed.Name,
+                    "withOriginalName=" + user.Name,
+                    "withEqual=" + renamed.Equals(user),
+                    "withBackEqual=" + (renamed with { Name = "Ashley" }).Equals(user),
+                    "withToken=" + (renamed.AccessToken == user.AccessToken),
+                ];
+            }
+        }
+        """;
+
+    /// <summary>A model with a property marked each way, and values a test can look for in the output.</summary>
+    private const string MarkerSpec = """
+        openapi: 3.0.3
+        info:
+          title: Markers
+          version: 1.0.0
+        paths: {}
+        components:
+          schemas:
+            Pin:
+              type: string
+              format: password
+            Owner:
+              type: object
+              properties:
+                name: {type: string}
+                token: {type: string}
+            Code:
+              oneOf:
+                - {type: string}
+                - {type: object, properties: {value: {type: string}}}
+            Account:
+              type: object
+              required: [pin_count]
+              properties:
+                label: {type: string}
+                pin: {type: string, format: password}
+                recovery_code: {type: string, writeOnly: true}
+                signature: {type: string, x-sensitive: true}
+                pin_ref: {$ref: '#/components/schemas/Pin'}
+                pin_count: {type: integer, writeOnly: true}
+                missing_signature: {type: string, nullable: true, x-sensitive: true}
+                session_token: {type: string}
+                client_secret: {type: string}
+                old_password: {type: string}
+                x_api_key: {type: string}
+                apiKey: {type: string}
+                tags: {type: array, items: {type: string}}
+                scores: {type: object, additionalProperties: {type: string}}
+                payload: {}
+                amount: {}
+                owner: {$ref: '#/components/schemas/Owner'}
+                code: {$ref: '#/components/schemas/Code'}
+        """;
+
+    private const string MarkerProbe = """
+        namespace Consumer;
+
+        /// <summary>Prints generated Markers records.</summary>
+        public static class MarkerProbe
+        {
+            /// <summary>Returns the ToString text of the Account and of its Code union.</summary>
+            public static string[] Run(string json)
+            {
+                var account = global::Inline.Api.Account.FromJson(json);
+                return [account.ToString(), account.Code!.ToString()];
+            }
+        }
+        """;
+
+    private const string MarkerJson = """
+        {"label": "visible-label", "pin": "v-pin", "recovery_code": "v-recovery", "signature": "v-signature",
+         "pin_ref": "v-pin-ref", "pin_count": 4711, "missing_signature": null, "session_token": "v-session",
+         "client_secret": "v-client", "old_password": "v-old", "x_api_key": "v-x-api", "apiKey": "v-api",
+         "tags": ["v-tag-1", "v-tag-2"], "scores": {"k": "v-score"}, "payload": {"secret": "v-payload"},
+         "amount": 12.5, "owner": {"name": "visible-owner", "token": "v-owner-token"},
+         "code": {"value": "v-code"}, "extra": "v-extra"}
+        """;
+
+    /// <summary>A model whose JSON value property lets the tests compare JSON values.</summary>
+    private const string JsonValueSpec = """
+        openapi: 3.0.3
+        info:
+          title: Values
+          version: 1.0.0
+        paths: {}
+        components:
+          schemas:
+            Doc:
+              type: object
+              properties:
+                payload: {}
+        """;
+
+    private const string JsonValueProbe = """
+        namespace Consumer;
+
+        /// <summary>Compares generated Doc records.</summary>
+        public static class JsonValueProbe
+        {
+            /// <summary>Returns "equal,hashEqual,reverseEqual" for each pair of payloads.</summary>
+            public static string[] Compare(string[] lefts, string[] rights)
+            {
+                var results = new string[lefts.Length];
+                for (var i = 0; i < lefts.Length; i++)
+                {
+                    var left = global::Inline.Api.Doc.FromJson("{\"payload\": " + lefts[i] + "}");
+                    var right = global::Inline.Api.Doc.FromJson("{\"payload\": " + rights[i] + "}");
+                    results[i] = left.Equals(right) + "," + (left.GetHashCode() == right.GetHashCode())
+                        + "," + right.Equals(left);
+                }
+
+                return results;
+            }
+        }
+        """;
+
+    // Each row: left payload, right payload, and whether JsonElement.DeepEquals calls them equal.
+    private static readonly (string Left, string Right, bool Equal)[] JsonPairs =
+    [
+        ("1", "1.0", true),
+        ("100", "1e2", true),
+        ("1.5", "15e-1", true),
+        ("0.0", "0", true),
+        ("1", "2", false),
+        ("12345678901234567890123", "1.2345678901234567890123e22", true),
+        ("1e400", "10e399", true),
+        ("""{"a": 1, "b": 2}""", """{"b": 2, "a": 1}""", true),
+        ("\"\\u0041\"", "\"A\"", true),
+        ("[1, 2]", "[2, 1]", false),
+        ("""{"a": 1, "a": 2}""", """{"a": 2, "a": 1}""", false),
+        ("""{"a": 1, "a": 2, "b": 3}""", """{"a": 1, "b": 3, "a": 2}""", true),
+        ("""{"a": {"b": [1, {"c": null}]}}""", """{"a": {"b": [1, {"c": null}]}}""", true),
+        ("""{"a": 1}""", """{"a": 1, "b": 1}""", false),
+        ("""{"a": 1}""", """{"A": 1}""", false),
+        ("true", "\"true\"", false),
+        ("null", "{}", false),
+    ];
+
+    private static readonly Lazy<Dictionary<string, string>> s_pagecallFacts = new(RunPagecallProbe);
+
+    [Fact]
+    public void UserToStringRedactsAccessToken()
+    {
+        var text = Fact("text");
+
+        Assert.StartsWith("User { ", text, StringComparison.Ordinal);
+        Assert.Contains("UserId = mentor-ashley", text, StringComparison.Ordinal);
+        Assert.Contains("Name = Ashley", text, StringComparison.Ordinal);
+        Assert.Contains("AccessToken = [redacted]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(AccessToken, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UserToStringPrintsMapCounts()
+    {
+        var text = Fact("text");
+
+        Assert.Contains("Metadata = { Count = 2 }", text, StringComparison.Ordinal);
+        Assert.Contains("AdditionalData = { Count = 1 }", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("plan-gold-42", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("grade", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NullTokenPrintsNull()
+    {
+        Assert.Contains("AccessToken = null", Fact("textWithoutToken"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ListPrintsCountOnly()
+    {
+        var text = Fact("pageText");
+
+        Assert.Contains("Users = { Count = 2 }", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ann", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UsersFromSameJsonAreEqual()
+    {
+        Assert.Equal("True", Fact("equal"));
+        Assert.Equal("True", Fact("operator"));
+        Assert.Equal("True", Fact("hashEqual"));
+        Assert.Equal("1", Fact("setCount"));
+    }
+
+    [Fact]
+    public void PropertyOrderAndNumberFormIgnored()
+    {
+        // The reordered JSON also writes the metadata grade as 7.0 in place of 7.
+        Assert.Equal("True", Fact("reorderedEqual"));
+        Assert.Equal("True", Fact("reorderedHashEqual"));
+    }
+
+    [Fact]
+    public void ChangedAdditionalDataValueDiffers()
+    {
+        Assert.Equal("False", Fact("otherPlanEqual"));
+    }
+
+    [Fact]
+    public void ChangedMapValueDiffers()
+    {
+        Assert.Equal("False", Fact("otherMetadataEqual"));
+    }
+
+    [Fact]
+    public void ListsCompareItemByItem()
+    {
+        Assert.Equal("True", Fact("pageEqual"));
+        Assert.Equal("True", Fact("pageHashEqual"));
+        Assert.Equal("False", Fact("otherItemPageEqual"));
+        Assert.Equal("False", Fact("shorterPageEqual"));
+    }
+
+    [Fact]
+    public void WithCopiesAndChangesOneProperty()
+    {
+        Assert.Equal("Ash", Fact("withName"));
+        Assert.Equal("Ashley", Fact("withOriginalName"));
+        Assert.Equal("False", Fact("withEqual"));
+        Assert.Equal("True", Fact("withBackEqual"));
+        Assert.Equal("True", Fact("withToken"));
+    }
+
+    [Theory]
+    [InlineData("Pin", "v-pin")]
+    [InlineData("RecoveryCode", "v-recovery")]
+    [InlineData("Signature", "v-signature")]
+    [InlineData("PinRef", "v-pin-ref")]
+    [InlineData("PinCount", "4711")]
+    [InlineData("SessionToken", "v-session")]
+    [InlineData("ClientSecret", "v-client")]
+    [InlineData("OldPassword", "v-old")]
+    [InlineData("XApiKey", "v-x-api")]
+    [InlineData("ApiKey", "v-api")]
+    public void MarkedPropertyIsRedacted(string property, string value)
+    {
+        var text = RunMarkerProbe()[0];
+
+        Assert.Contains(property + " = [redacted]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(value, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MarkedNullPropertyPrintsNull()
+    {
+        Assert.Contains("MissingSignature = null", RunMarkerProbe()[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnmarkedValuesArePrinted()
+    {
+        var text = RunMarkerProbe()[0];
+
+        Assert.Contains("Label = visible-label", text, StringComparison.Ordinal);
+        Assert.Contains("Amount = 12.5", text, StringComparison.Ordinal);
+        Assert.Contains("Owner = Owner { Name = visible-owner, Token = [redacted]", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Tags = { Count = 2 }", "v-tag-1")]
+    [InlineData("Scores = { Count = 1 }", "v-score")]
+    [InlineData("Payload = { Count = 1 }", "v-payload")]
+    [InlineData("Code = Code { Json = { Count = 1 } }", "v-code")]
+    [InlineData("AdditionalData = { Count = 1 }", "v-extra")]
+    [InlineData("Token = [redacted]", "v-owner-token")]
+    public void ContainersPrintCountOnly(string expected, string hiddenValue)
+    {
+        var text = RunMarkerProbe()[0];
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(hiddenValue, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnionToStringHidesObject()
+    {
+        var text = RunMarkerProbe()[1];
+
+        Assert.Equal("Code { Json = { Count = 1 } }", text);
+    }
+
+    [Fact]
+    public void JsonValuesCompareByContent()
+    {
+        var results = CompareJsonPairs(GeneratorHarness.ParseOptions);
+
+        for (var i = 0; i < JsonPairs.Length; i++)
+        {
+            var (left, right, equal) = JsonPairs[i];
+            var parts = results[i].Split(',');
+            Assert.True(equal.ToString() == parts[0], $"Equals of {left} and {right}: expected {equal}, got {parts[0]}.");
+            Assert.True(parts[0] == parts[2], $"Equals of {left} and {right} depends on the argument order.");
+            if (equal)
+            {
+                Assert.True(parts[1] == "True", $"{left} and {right} are equal but their hash codes differ.");
+            }
+        }
+    }
+
+    [Fact]
+    public void DeepEqualsPathAgreesWithFallback()
+    {
+        // Without NET9_0_OR_GREATER the helper compares the JSON itself. With it, JsonElement.DeepEquals compares.
+        var fallback = CompareJsonPairs(GeneratorHarness.ParseOptions);
+        var deepEquals = CompareJsonPairs(GeneratorHarness.ParseOptions.WithPreprocessorSymbols("NET9_0_OR_GREATER"));
+
+        for (var i = 0; i < JsonPairs.Length; i++)
+        {
+            Assert.True(fallback[i] == deepEquals[i],
+                $"{JsonPairs[i].Left} and {JsonPairs[i].Right}: fallback {fallback[i]}, DeepEquals {deepEquals[i]}.");
+        }
+    }
+
+    [Fact]
+    public void NegativeZeroMatchesDeepEquals()
+    {
+        var fallback = CompareJsonPayloads(GeneratorHarness.ParseOptions, ["-0", "-0.0"], ["0", "0e5"]);
+        var deepEquals = CompareJsonPayloads(
+            GeneratorHarness.ParseOptions.WithPreprocessorSymbols("NET9_0_OR_GREATER"), ["-0", "-0.0"], ["0", "0e5"]);
+
+        Assert.Equal(deepEquals, fallback);
+    }
+
+    [Fact]
+    public void RecordMemberNamesGetSuffix()
+    {
+        var result = GeneratorHarness.Run(InlineSpecs.File("""
+            openapi: 3.0.3
+            info:
+              title: Names
+              version: 1.0.0
+            paths: {}
+            components:
+              schemas:
+                Clone:
+                  type: object
+                  properties:
+                    clone: {type: string}
+                    print_members: {type: string}
+                    equality_contract: {type: string}
+                    other: {type: string}
+                    builder: {type: string}
+                    hash: {type: string}
+            """));
+
+        result.AssertCompilesCleanly();
+        var type = result.OutputCompilation.GetTypeByMetadataName("Inline.Api.Clone");
+        Assert.NotNull(type);
+        Assert.True(type.IsRecord);
+        Assert.Single(type.GetMembers("CloneValue"));
+        Assert.Single(type.GetMembers("PrintMembersValue"));
+        Assert.Single(type.GetMembers("EqualityContractValue"));
+        Assert.Single(type.GetMembers("Other"));
+    }
+
+    private static string Fact(string name) => s_pagecallFacts.Value[name];
+
+    private static Dictionary<string, string> RunPagecallProbe()
+    {
+        var result = GeneratorHarness.Run(
+            [SpecFile.Load(RepositoryPaths.PagecallSpec, SpecRuns.PagecallClientName)],
+            TestCompilation.Create(extraSources: [PagecallProbe]));
+        result.AssertCompilesCleanly();
+        var facts = (string[])InMemoryAssembly.Invoke(result.OutputCompilation, "Consumer.PagecallRecordProbe", "Run")!;
+        return facts.Select(fact => fact.Split('=', 2)).ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+    }
+
+    private static string[] RunMarkerProbe()
+    {
+        var result = GeneratorHarness.Run(
+            [InlineSpecs.File(MarkerSpec)], TestCompilation.Create(extraSources: [MarkerProbe]));
+        result.AssertCompilesCleanly();
+        return (string[])InMemoryAssembly.Invoke(result.OutputCompilation, "Consumer.MarkerProbe", "Run", MarkerJson)!;
+    }
+
+    private static string[] CompareJsonPairs(CSharpParseOptions parseOptions) => CompareJsonPayloads(
+        parseOptions, [.. JsonPairs.Select(pair => pair.Left)], [.. JsonPairs.Select(pair => pair.Right)]);
+
+    private static string[] CompareJsonPayloads(CSharpParseOptions parseOptions, string[] lefts, string[] rights)
+    {
+        var result = GeneratorHarness.Run(
+            [InlineSpecs.File(JsonValueSpec)], TestCompilation.Create(extraSources: [JsonValueProbe]), parseOptions);
+        result.AssertCompilesCleanly();
+        return (string[])InMemoryAssembly.Invoke(
+            result.OutputCompilation, "Consumer.JsonValueProbe", "Compare", lefts, rights)!;
+    }
+}
