@@ -7,8 +7,8 @@ public sealed record UnmanagedRoom(string Name, string Id);
 
 /// <summary>
 /// Live users and rooms that the manifest does not declare. The planner plans no change for them, because
-/// pagecall-provision never removes a user or a room, and the renderers list them so that a user who deleted an
-/// object from the manifest sees that it stays.
+/// pagecall-provision never removes a user or a room. The renderers list them, so that a user who deleted an
+/// object from the manifest learns that it stays.
 /// </summary>
 /// <param name="UserIds">The <c>user_id</c> of each live user that the manifest neither declares nor names as a
 /// room member, in ordinal order.</param>

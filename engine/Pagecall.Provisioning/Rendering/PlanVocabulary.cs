@@ -49,8 +49,8 @@ public static class PlanVocabulary
     };
 
     /// <summary>
-    /// The number of users and rooms left alone up to which the text and Markdown plans list them by name without
-    /// being asked to.
+    /// The maximum number of users and rooms left alone that the text and Markdown plans list by name by default.
+    /// Above it they give only the counts.
     /// </summary>
     public const int MaxListedUnmanaged = 10;
 
