@@ -63,7 +63,7 @@ public sealed class ApplyTests : IDisposable
 
         Assert.Equal(proxyConnectionsBefore, ProxySentinel.Connections);
         var invites = _folder.Read("invites.txt");
-        var tokens = ReadAccessTokens();
+        var tokens = _folder.ReadEmulatorAccessTokens();
         Assert.NotEmpty(tokens);
         Assert.Contains(tokens, token => invites.Contains(token, StringComparison.Ordinal));
         foreach (var result in _results)
@@ -126,16 +126,6 @@ public sealed class ApplyTests : IDisposable
                 var address = change.GetProperty("address").GetString();
                 return $"{action} {address} {string.Join("; ", fields)}";
             })
-            .ToList();
-    }
-
-    /// <summary>Reads every access token from the emulator's data file in the working folder.</summary>
-    private List<string> ReadAccessTokens()
-    {
-        using var state = JsonDocument.Parse(_folder.Read(Path.Combine(".pagecall", "emulator.json")));
-        return state.RootElement.GetProperty("users").EnumerateArray()
-            .Select(user => user.GetProperty("access_token").GetString())
-            .OfType<string>()
             .ToList();
     }
 }

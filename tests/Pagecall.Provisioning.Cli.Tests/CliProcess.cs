@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using System.Text.Json;
 
 namespace Pagecall.Provisioning.Cli.Tests;
 
@@ -156,6 +157,16 @@ public sealed class TempFolder : IDisposable
     }
 
     public string Read(string fileName) => File.ReadAllText(System.IO.Path.Combine(Path, fileName));
+
+    /// <summary>Reads every access token from the data file that <c>--emulator</c> keeps in the folder.</summary>
+    public List<string> ReadEmulatorAccessTokens()
+    {
+        using var state = JsonDocument.Parse(Read(System.IO.Path.Combine(".pagecall", "emulator.json")));
+        return state.RootElement.GetProperty("users").EnumerateArray()
+            .Select(user => user.GetProperty("access_token").GetString())
+            .OfType<string>()
+            .ToList();
+    }
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -104,7 +104,7 @@ internal static class ApplyCommand
             var plan = session.Plan;
             if (!request.Json)
             {
-                await console.Out.WriteAsync(PlanTextRenderer.Render(plan, new PlanTextOptions(console.Color)))
+                await console.Out.WriteAsync(PlanTextRenderer.Render(plan, new PlanTextOptions(console.Color, request.Settings.Verbose)))
                     .ConfigureAwait(false);
             }
 

@@ -42,7 +42,8 @@ internal sealed class CommonOptions
 
     public Option<bool> Verbose { get; } = new("--verbose")
     {
-        Description = "Log every API request attempt and read step to standard error.",
+        Description = "Log every API request attempt and read step to standard error, and list every user and "
+            + "room that the text plan leaves alone.",
         Recursive = true,
     };
 

@@ -23,7 +23,8 @@ internal static class PlanCommand
         format.AcceptOnlyFromAmong("text", "json", "markdown");
         var detailedExitCode = new Option<bool>("--detailed-exitcode")
         {
-            Description = "Exit with 2 when the plan has changes, 0 when it has none.",
+            Description = "Exit with 2 when the plan has changes, 0 when it has none. Users and rooms that the "
+                + "manifest does not declare are left alone, so they are no change.",
         };
         var output = new Option<string?>("--out")
         {
@@ -74,7 +75,8 @@ internal static class PlanCommand
         await using (session.ConfigureAwait(false))
         {
             var plan = session.Plan;
-            var rendered = Render(plan, format, color: console.Color && outputPath is null);
+            var textOptions = new PlanTextOptions(console.Color && outputPath is null, settings.Verbose);
+            var rendered = Render(plan, format, textOptions);
             if (outputPath is null)
             {
                 await console.Out.WriteAsync(rendered).ConfigureAwait(false);
@@ -89,11 +91,11 @@ internal static class PlanCommand
     }
 
     /// <summary>Renders <paramref name="plan"/> in one of the formats that <c>--format</c> accepts.</summary>
-    public static string Render(Plan plan, string format, bool color) => format switch
+    public static string Render(Plan plan, string format, PlanTextOptions textOptions) => format switch
     {
         "json" => PlanJsonRenderer.Render(plan),
         "markdown" => PlanMarkdownRenderer.Render(plan),
-        _ => PlanTextRenderer.Render(plan, new PlanTextOptions(color)),
+        _ => PlanTextRenderer.Render(plan, textOptions),
     };
 
     private static async Task<bool> TryWriteFileAsync(

@@ -120,4 +120,10 @@ public sealed record PlanSummary(int ToCreate, int ToUpdate, int ToReplace, int 
 public sealed record Plan(string ManifestFile, IReadOnlyList<PlannedChange> Changes)
 {
     public PlanSummary Summary { get; } = PlanSummary.Of(Changes);
+
+    /// <summary>
+    /// Live users and rooms that the manifest does not declare. No change is planned for them, so they do not
+    /// count in <see cref="Summary"/>.
+    /// </summary>
+    public UnmanagedObjects Unmanaged { get; init; } = UnmanagedObjects.None;
 }

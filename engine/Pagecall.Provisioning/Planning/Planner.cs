@@ -12,7 +12,8 @@ namespace Pagecall.Provisioning.Planning;
 /// after the additions of their room. Only fields the manifest sets are compared; a field that the live object
 /// does not report (null) is not compared, except user <c>name</c> and <c>profile_url</c>, where null is a value
 /// the API documents. Objects the manifest does not declare are left alone, apart from the extra members of a
-/// room whose member list the manifest declares.
+/// room whose member list the manifest declares. The plan lists the users and rooms left alone in
+/// <see cref="Plan.Unmanaged"/>.
 /// </remarks>
 public static partial class Planner
 {
@@ -58,7 +59,10 @@ public static partial class Planner
             .ToHashSet(StringComparer.Ordinal);
         var rooms = matches.Select(match => PlanRoom(match, createdUsers)).ToList();
         var members = matches.Zip(rooms, (match, room) => PlanMembers(match, room, createdUsers)).SelectMany(x => x);
-        var plan = new Plan(manifest.Position.File, [.. users, .. rooms, .. members]);
+        var plan = new Plan(manifest.Position.File, [.. users, .. rooms, .. members])
+        {
+            Unmanaged = FindUnmanaged(manifest, externalUsers, matches, live),
+        };
         return new PlanningResult(plan, ValueList<ManifestDiagnostic>.Empty);
     }
 

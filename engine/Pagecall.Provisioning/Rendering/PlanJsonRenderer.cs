@@ -8,14 +8,15 @@ namespace Pagecall.Provisioning.Rendering;
 
 /// <summary>
 /// Renders a plan as versioned JSON, described in docs/plan-format.md. Every change is listed, unchanged ones
-/// included. Sensitive values are written as null and flagged in the <c>sensitive</c> mask, which has the same keys
+/// included, and so is every user and room left alone. Sensitive values are written as null and flagged in the <c>sensitive</c> mask, which has the same keys
 /// as <c>fields</c>.
 /// </summary>
 public static class PlanJsonRenderer
 {
     /// <summary>
-    /// The version of the JSON plan format. The minor number grows when properties are added, the major number when
-    /// a property is removed, renamed or changes meaning.
+    /// The version of the JSON plan format. Adding a property changes no number, because readers ignore properties
+    /// they do not know. The minor number grows when a property gains a value that a reader may need to handle,
+    /// such as a new action, and the major number when a property is removed, renamed or changes meaning.
     /// </summary>
     public const string FormatVersion = "1.0";
 
@@ -56,6 +57,30 @@ public static class PlanJsonRenderer
         foreach (var change in plan.Changes)
         {
             WriteChange(writer, change);
+        }
+
+        writer.WriteEndArray();
+        WriteUnmanaged(writer, plan.Unmanaged);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteUnmanaged(Utf8JsonWriter writer, UnmanagedObjects unmanaged)
+    {
+        writer.WriteStartObject("unmanaged");
+        writer.WriteStartArray("users");
+        foreach (var userId in unmanaged.UserIds)
+        {
+            writer.WriteStringValue(userId);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("rooms");
+        foreach (var room in unmanaged.Rooms)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", room.Name);
+            writer.WriteString("id", room.Id);
+            writer.WriteEndObject();
         }
 
         writer.WriteEndArray();

@@ -6,7 +6,8 @@ namespace Pagecall.Provisioning.Rendering;
 
 /// <summary>
 /// Renders a plan as GitHub-flavoured Markdown for a pull request comment: the counts first, then the destructive
-/// changes, then every change in a <c>diff</c> block. Unchanged objects are counted, not listed. The output stays
+/// changes, then every change in a <c>diff</c> block, then the users and rooms left alone. Unchanged objects are
+/// counted, not listed. The output stays
 /// within a size limit (<see cref="DefaultMaxCharacters"/> unless the caller sets one), leaving out the changes
 /// that do not fit and saying how many.
 /// </summary>
@@ -22,7 +23,8 @@ public static class PlanMarkdownRenderer
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCharacters, 2 * FooterReserve);
-        var budget = maxCharacters - FooterReserve;
+        var leftAlone = LeftAloneSection(plan.Unmanaged, maxCharacters / 4);
+        var budget = maxCharacters - FooterReserve - leftAlone.Length;
         var markdown = new StringBuilder();
         AppendHeader(markdown, plan);
         var changes = plan.Changes.Where(change => change.Action != ChangeAction.NoOp).ToList();
@@ -37,6 +39,7 @@ public static class PlanMarkdownRenderer
             omitted = changes.Count;
         }
 
+        markdown.Append(leftAlone);
         if (omitted > 0)
         {
             markdown.Append(string.Create(CultureInfo.InvariantCulture,
@@ -61,6 +64,35 @@ public static class PlanMarkdownRenderer
         {
             markdown.Append("\nNo changes. The workspace matches the manifest.\n");
         }
+    }
+
+    /// <summary>
+    /// Returns the section about the users and rooms left alone, or "" when there are none. It names them when
+    /// there are at most <see cref="PlanVocabulary.MaxListedUnmanaged"/> and the names fit in
+    /// <paramref name="maxLength"/> characters.
+    /// </summary>
+    private static string LeftAloneSection(UnmanagedObjects unmanaged, int maxLength)
+    {
+        if (PlanVocabulary.UnmanagedLine(unmanaged) is not { } line)
+        {
+            return "";
+        }
+
+        const string Heading = "Left alone:";
+        var section = new StringBuilder($"\n**{Heading}**{line[Heading.Length..]}\n");
+        var withoutNames = section + "\nThe JSON plan lists them under `unmanaged`.\n";
+        if (unmanaged.Count > PlanVocabulary.MaxListedUnmanaged)
+        {
+            return withoutNames;
+        }
+
+        section.Append('\n');
+        foreach (var entry in PlanVocabulary.UnmanagedEntries(unmanaged))
+        {
+            section.Append("- ").Append(CodeSpan(entry)).Append('\n');
+        }
+
+        return section.Length <= maxLength ? section.ToString() : withoutNames;
     }
 
     /// <summary>Lists the replaces and removals of users and rooms. Returns how many did not fit.</summary>

@@ -49,6 +49,64 @@ public static class PlanVocabulary
     };
 
     /// <summary>
+    /// The maximum number of users and rooms left alone that the text and Markdown plans list by name by default.
+    /// Above it they give only the counts.
+    /// </summary>
+    public const int MaxListedUnmanaged = 10;
+
+    /// <summary>
+    /// Returns the line about the users and rooms that the manifest does not declare, such as "Left alone: 1 live
+    /// room and 3 live users are not in the manifest (pagecall-provision never removes them).", or null when there
+    /// are none.
+    /// </summary>
+    public static string? UnmanagedLine(UnmanagedObjects unmanaged)
+    {
+        ArgumentNullException.ThrowIfNull(unmanaged);
+        if (unmanaged.Count == 0)
+        {
+            return null;
+        }
+
+        var counts = new List<string>(2);
+        if (unmanaged.Rooms.Count > 0)
+        {
+            counts.Add(CountOf(unmanaged.Rooms.Count, "live room"));
+        }
+
+        if (unmanaged.UserIds.Count > 0)
+        {
+            counts.Add(CountOf(unmanaged.UserIds.Count, "live user"));
+        }
+
+        var (verb, pronoun) = unmanaged.Count == 1 ? ("is", "it") : ("are", "them");
+        return $"Left alone: {string.Join(" and ", counts)} {verb} not in the manifest "
+            + $"(pagecall-provision never removes {pronoun}).";
+    }
+
+    /// <summary>
+    /// Returns one entry per room and user left alone, rooms first: <c>room["Old"] (ROOM_ID)</c> and
+    /// <c>user["carol"]</c>. Keys are quoted as in change addresses, so live names cannot break a line.
+    /// </summary>
+    public static IEnumerable<string> UnmanagedEntries(UnmanagedObjects unmanaged)
+    {
+        ArgumentNullException.ThrowIfNull(unmanaged);
+        foreach (var room in unmanaged.Rooms)
+        {
+            // The id is escaped as a key is, without the quotes, because it is live data too.
+            yield return $"{Addresses.Room(room.Name)} ({Addresses.Quote(room.Id)[1..^1]})";
+        }
+
+        foreach (var userId in unmanaged.UserIds)
+        {
+            yield return Addresses.User(userId);
+        }
+    }
+
+    private static string CountOf(int count, string noun) => count == 1
+        ? $"1 {noun}"
+        : string.Create(CultureInfo.InvariantCulture, $"{count} {noun}s");
+
+    /// <summary>
     /// Formats one value for people: the mask when sensitive, <c>(none)</c> when null, strings as JSON strings
     /// (so control characters are escaped), booleans and integers bare.
     /// </summary>
