@@ -112,7 +112,7 @@ public sealed class ApplyTests : IDisposable
     private static List<string> ChangedFields(string json)
     {
         using var plan = JsonDocument.Parse(json);
-        Assert.Equal("1.0", plan.RootElement.GetProperty("format_version").GetString());
+        Assert.Equal("1.1", plan.RootElement.GetProperty("format_version").GetString());
         return plan.RootElement.GetProperty("changes").EnumerateArray()
             .Where(change => change.GetProperty("action").GetString() != "no-op")
             .Select(change =>

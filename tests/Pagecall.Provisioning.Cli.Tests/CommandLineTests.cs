@@ -113,7 +113,7 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.True(json.ExitCode == 2, json.ToString());
         using var plan = JsonDocument.Parse(json.Output);
-        Assert.Equal("1.0", plan.RootElement.GetProperty("format_version").GetString());
+        Assert.Equal("1.1", plan.RootElement.GetProperty("format_version").GetString());
         Assert.True(plan.RootElement.GetProperty("summary").GetProperty("has_changes").GetBoolean());
         Assert.Equal(56, plan.RootElement.GetProperty("summary").GetProperty("create").GetInt32());
         Assert.Contains("GET /v1/users 200 attempt 1", json.Error);

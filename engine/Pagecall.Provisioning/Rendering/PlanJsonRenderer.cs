@@ -18,7 +18,7 @@ public static class PlanJsonRenderer
     /// they do not know. The minor number grows when a property gains a value that a reader may need to handle,
     /// such as a new action, and the major number when a property is removed, renamed or changes meaning.
     /// </summary>
-    public const string FormatVersion = "1.0";
+    public const string FormatVersion = "1.1";
 
     /// <summary>Writer settings shared by every JSON output of the tool: indented, with non-ASCII text kept readable.</summary>
     public static JsonWriterOptions WriterOptions { get; } = new()

@@ -121,7 +121,7 @@ public sealed class UnmanagedTests
         Assert.Equal(droppedId, room.GetProperty("id").GetString());
         Assert.Equal(["name", "id"], room.EnumerateObject().Select(property => property.Name));
         Assert.False(document.RootElement.GetProperty("summary").GetProperty("has_changes").GetBoolean());
-        Assert.Equal("1.0", document.RootElement.GetProperty("format_version").GetString());
+        Assert.Equal("1.1", document.RootElement.GetProperty("format_version").GetString());
         AssertNoAccessToken(live, json);
     }
 
