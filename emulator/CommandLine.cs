@@ -16,7 +16,8 @@ internal static class CommandLine
 
         Options:
           --urls URL              Address to listen on; repeatable, or several separated by ';'.
-                                  Default: {DefaultUrl}.
+                                  Default: {DefaultUrl}. An address other than loopback, such
+                                  as http://0.0.0.0:4010, prints a warning.
           --api-key KEY           An accepted API key; repeatable. Each key is its own workspace.
                                   Keys in the environment variable {ApiKeysVariable}
                                   (comma-separated) are added, and at least one key is required.
@@ -144,6 +145,41 @@ internal static class CommandLine
             ? url
             : throw new FormatException(
                 $"The value '{url}' of '--urls' is not a valid http address. Pass one such as http://127.0.0.1:4010.");
+    }
+
+    /// <summary>
+    /// Returns a warning that names the addresses other machines can reach, or null when every address is loopback
+    /// or a Unix socket. The emulator has no HTTPS, its API returns access tokens, and /meet admits anyone to open
+    /// rooms, so it is meant for loopback. Binding to all interfaces is still allowed, because a container needs it.
+    /// </summary>
+    public static string? NetworkExposureWarning(IEnumerable<string> urls)
+    {
+        var exposed = urls.Where(url => !IsLoopbackUrl(url)).ToList();
+        if (exposed.Count == 0)
+        {
+            return null;
+        }
+
+        return $"Warning: the emulator listens on {string.Join(", ", exposed)}, which other machines can reach. "
+            + "It has no HTTPS, its API returns users' access tokens to any caller with a key, and /meet admits "
+            + "anyone to open rooms. Use --urls http://127.0.0.1:PORT unless other machines, such as a container's "
+            + "host, must reach it.";
+    }
+
+    /// <summary>
+    /// Returns true when Kestrel binds the address to loopback only: a loopback IP address, <c>localhost</c> or a
+    /// Unix socket. Kestrel (ASP.NET Core 10) binds any other host name, <c>*</c> and <c>+</c> to every interface.
+    /// </summary>
+    internal static bool IsLoopbackUrl(string url)
+    {
+        var address = BindingAddress.Parse(url);
+        if (address.IsUnixPipe || address.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var host = address.Host.TrimStart('[').TrimEnd(']');
+        return System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip);
     }
 
     private static string CheckApiKey(string key) =>

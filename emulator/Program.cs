@@ -25,6 +25,11 @@ internal static class Program
             return 0;
         }
 
+        if (CommandLine.NetworkExposureWarning(parsed.Urls) is { } warning)
+        {
+            await Console.Error.WriteLineAsync(warning);
+        }
+
         var options = new EmulatorOptions
         {
             Urls = parsed.Urls,

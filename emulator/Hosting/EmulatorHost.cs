@@ -9,6 +9,10 @@ internal static class EmulatorHost
 {
     private const string DefaultUrl = "http://127.0.0.1:0";
 
+    // Log category of the generic host (Microsoft.Extensions.Hosting 10.0). StartAsync and StopAsync throw the
+    // errors it logs. It would also log a failed background service without throwing, but the emulator runs none.
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+
     public static WebApplication Build(
         EmulatorOptions options, EmulatorStore store, FaultInjector faults, WorkspaceDirectory workspaces)
     {
@@ -52,6 +56,10 @@ internal static class EmulatorHost
         options.ConfigureLogging?.Invoke(logging);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("System", LogLevel.Warning);
+
+        // The generic host logs a start-up failure, such as a port in use, with its stack trace and then throws
+        // it from StartAsync, where the command line prints a one-line message and embedders catch it.
+        logging.AddFilter(HostCategory, LogLevel.None);
         logging.AddFilter(RequestLogMiddleware.LogCategory, LogLevel.Information);
     }
 

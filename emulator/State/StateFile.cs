@@ -8,7 +8,7 @@ namespace Pagecall.Emulator.State;
 /// an exclusive lock on a sibling lock file, so a second emulator on the same file fails at start-up instead of
 /// overwriting the first one's changes.
 /// </summary>
-internal sealed class StateFile(string path) : IDisposable
+internal class StateFile(string path) : IDisposable
 {
     private FileStream? _lock;
 
@@ -75,11 +75,18 @@ internal sealed class StateFile(string path) : IDisposable
         return document;
     }
 
+    /// <summary>Writes the state atomically, as <see cref="Write"/> does.</summary>
+    public void Save(StateDocument document) => Write(Serialize(document));
+
+    /// <summary>Serializes the state to the UTF-8 JSON that the file contains.</summary>
+    public static byte[] Serialize(StateDocument document) =>
+        JsonSerializer.SerializeToUtf8Bytes(document, StateJsonContext.Default.StateDocument);
+
     /// <summary>
-    /// Writes the state atomically. A temporary file in the same folder is written, flushed to disk and renamed
-    /// over the target, so after a crash the file contains either the old state or the new one.
+    /// Replaces the file's content atomically. A temporary file in the same folder is written, flushed to disk and
+    /// renamed over the target, so after a crash the file contains either the old state or the new one.
     /// </summary>
-    public void Save(StateDocument document)
+    public virtual void Write(byte[] content)
     {
         var folder = System.IO.Path.GetDirectoryName(Path)!;
         Directory.CreateDirectory(folder);
@@ -88,7 +95,7 @@ internal sealed class StateFile(string path) : IDisposable
         {
             using (var stream = new FileStream(temporaryPath, OwnerOnly(FileMode.CreateNew, FileAccess.Write)))
             {
-                JsonSerializer.Serialize(stream, document, StateJsonContext.Default.StateDocument);
+                stream.Write(content);
                 stream.Flush(flushToDisk: true);
             }
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Pagecall.Emulator.Tests;
@@ -136,6 +137,25 @@ public sealed partial class CommandLineProcessTests : IDisposable
 
         Assert.Equal(1, process.ExitCode);
         Assert.Contains(dataFile, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PortInUseExitsWithMessageOnly()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+
+        using var process = StartEmulator("--urls", $"http://127.0.0.1:{port}");
+        var error = await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.StartsWith("The emulator could not start: ", error, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("fail:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

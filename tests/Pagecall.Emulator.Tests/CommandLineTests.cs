@@ -85,6 +85,39 @@ public sealed class CommandLineTests
         Assert.Equal([url], options!.Urls);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:4010", true)]
+    [InlineData("http://127.0.0.2:4010", true)]
+    [InlineData("http://localhost:4010", true)]
+    [InlineData("http://LOCALHOST:4010", true)]
+    [InlineData("http://[::1]:4010", true)]
+    [InlineData("http://unix:/tmp/emulator.sock", true)]
+    [InlineData("http://0.0.0.0:4010", false)]
+    [InlineData("http://*:4010", false)]
+    [InlineData("http://+:4010", false)]
+    [InlineData("http://[::]:4010", false)]
+    [InlineData("http://192.168.1.20:4010", false)]
+    [InlineData("http://emulator.example:4010", false)]
+    public void LoopbackCheckMatchesKestrelBinding(string url, bool loopback) =>
+        Assert.Equal(loopback, CommandLine.IsLoopbackUrl(url));
+
+    [Fact]
+    public void LoopbackUrlsGetNoWarning() =>
+        Assert.Null(CommandLine.NetworkExposureWarning(["http://127.0.0.1:4010", "http://localhost:4011"]));
+
+    [Fact]
+    public void ExposedUrlWarningNamesAddressAndRisk()
+    {
+        var warning = CommandLine.NetworkExposureWarning(["http://127.0.0.1:4010", "http://0.0.0.0:4011"]);
+
+        Assert.NotNull(warning);
+        Assert.Contains("http://0.0.0.0:4011", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://127.0.0.1:4010", warning, StringComparison.Ordinal);
+        Assert.Contains("access tokens", warning, StringComparison.Ordinal);
+        Assert.Contains("/meet", warning, StringComparison.Ordinal);
+        Assert.Contains("--urls http://127.0.0.1:", warning, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void HelpReturnsNull() => Assert.Null(CommandLine.Parse(["--help"], apiKeysVariable: null));
 

@@ -62,12 +62,10 @@ public sealed class GeneratorPackageTests(PackagingFixture fixture)
         Assert.Contains("OpenAPI", Text(metadata, "description"), StringComparison.Ordinal);
         Assert.Contains("source-generator", Text(metadata, "tags").Split(' '));
 
-        // The repository address is a placeholder of this project under the reserved .invalid domain.
-        var repository = metadata.Element(ns + "repository");
-        Assert.NotNull(repository);
-        Assert.Equal("git", repository.Attribute("type")?.Value);
-        var repositoryUrl = new Uri(repository.Attribute("url")?.Value ?? "");
-        Assert.EndsWith(".invalid", repositoryUrl.Host, StringComparison.Ordinal);
+        // The repository has no public address yet, so the package names none rather than a placeholder.
+        Assert.Null(metadata.Element(ns + "repository")?.Attribute("url"));
+        Assert.Null(metadata.Element(ns + "projectUrl"));
+        Assert.DoesNotContain(".invalid", metadata.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
