@@ -2,6 +2,7 @@ using System.Text.Json;
 using Pagecall.Api;
 using Pagecall.Emulator;
 using Pagecall.Provisioning.Cli.Commands;
+using Pagecall.Provisioning.Http;
 using Pagecall.Provisioning.Live;
 using Polly.Timeout;
 
@@ -21,8 +22,7 @@ internal static class ApiFailures
         return exception switch
         {
             PagecallClientApiException api => DescribeStatus(api),
-            HttpRequestException http => $"The request to {target} failed: {http.Message.TrimEnd('.')}. Check the "
-                + "address and the network, then run the command again.",
+            HttpRequestException http => DescribeTransport(http, apiBaseAddress, target),
             TaskCanceledException when !cancellationToken.IsCancellationRequested =>
                 $"A request to {target} timed out. Run the command again.",
             TimeoutRejectedException => $"A request to {target} timed out. Run the command again.",
@@ -31,6 +31,23 @@ internal static class ApiFailures
             EmulatorStartupException startup => $"The local emulator did not start: {startup.Message}",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Returns the socket error with the host and port, and a fix. A refused connection to a loopback host is
+    /// most often an emulator that is not running, so the message names that fix.
+    /// </summary>
+    private static string DescribeTransport(HttpRequestException exception, Uri? apiBaseAddress, string target)
+    {
+        var cause = TransportFailure.Describe(exception, apiBaseAddress);
+        if (TransportFailure.IsRefusedOnLoopback(exception, apiBaseAddress))
+        {
+            return $"The request to {target} failed: {cause}. Is the emulator running at {target}? Start it "
+                + "(see docs/emulator.md) or pass --emulator in place of --api-url, then run the command again.";
+        }
+
+        return $"The request to {target} failed: {cause}. Check the address and the network, then run the command "
+            + "again.";
     }
 
     private static string DescribeStatus(PagecallClientApiException exception)
