@@ -2,6 +2,7 @@ using System.Text.Json;
 using Pagecall.Api;
 using Pagecall.Emulator;
 using Pagecall.Provisioning.Cli.Commands;
+using Pagecall.Provisioning.Cli.Hosting;
 using Pagecall.Provisioning.Http;
 using Pagecall.Provisioning.Live;
 using Polly.Timeout;
@@ -28,7 +29,11 @@ internal static class ApiFailures
             TimeoutRejectedException => $"A request to {target} timed out. Run the command again.",
             IncompleteReadException incomplete => incomplete.Message,
             JsonException json => $"A response from {target} does not match the Pagecall API: {json.Message}",
-            EmulatorStartupException startup => $"The local emulator did not start: {startup.Message}",
+            EmulatorStartupException { LockedStateFile: { } dataFile } =>
+                $"The local emulator did not start, because another run is using its data file {dataFile}. Wait for "
+                + "the other pagecall-provision --emulator command in this folder to end, or run from another folder, "
+                + $"which gets its own {ApiConnection.EmulatorDataFile}.",
+            EmulatorStartupException startup => $"The local emulator did not start. {startup.Message}",
             _ => null,
         };
     }
