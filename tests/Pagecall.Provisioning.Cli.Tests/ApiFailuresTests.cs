@@ -53,6 +53,19 @@ public sealed class ApiFailuresTests
         Assert.DoesNotContain("tok-93ad", message);
     }
 
+    [Fact]
+    public void BareSocketErrorDescribed()
+    {
+        var failure = new SocketException((int)SocketError.NotConnected);
+
+        var message = ApiFailures.Describe(failure, s_api, CancellationToken.None);
+
+        Assert.Equal(
+            $"The request to http://127.0.0.1:4010/v1/ failed: {failure.Message} (127.0.0.1:4010). Check the address "
+                + "and the network, then run the command again.",
+            message);
+    }
+
     private static HttpRequestException Refused() => new(
         HttpRequestError.ConnectionError,
         "Connection refused (127.0.0.1:4010)",

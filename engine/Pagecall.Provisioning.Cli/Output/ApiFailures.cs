@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Text.Json;
 using Pagecall.Api;
 using Pagecall.Emulator;
@@ -23,7 +24,7 @@ internal static class ApiFailures
         return exception switch
         {
             PagecallClientApiException api => DescribeStatus(api),
-            HttpRequestException http => DescribeTransport(http, apiBaseAddress, target),
+            HttpRequestException or SocketException => DescribeTransport(exception, apiBaseAddress, target),
             TaskCanceledException when !cancellationToken.IsCancellationRequested =>
                 $"A request to {target} timed out. Run the command again.",
             TimeoutRejectedException => $"A request to {target} timed out. Run the command again.",
@@ -42,7 +43,7 @@ internal static class ApiFailures
     /// Returns the socket error with the host and port, and a fix. A refused connection to a loopback host is
     /// most often an emulator that is not running, so the message names that fix.
     /// </summary>
-    private static string DescribeTransport(HttpRequestException exception, Uri? apiBaseAddress, string target)
+    private static string DescribeTransport(Exception exception, Uri? apiBaseAddress, string target)
     {
         var cause = TransportFailure.Describe(exception, apiBaseAddress);
         if (TransportFailure.IsRefusedOnLoopback(exception, apiBaseAddress))

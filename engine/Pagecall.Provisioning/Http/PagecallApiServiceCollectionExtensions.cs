@@ -125,8 +125,8 @@ public static partial class PagecallApiServiceCollectionExtensions
     {
         { Result: { } response } =>
             ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        { Exception: HttpRequestException transport } =>
-            $"{nameof(HttpRequestException)}: {TransportFailure.Describe(transport, requestUri)}",
+        { Exception: { } transport } when TransportFailure.IsTransportFailure(transport) =>
+            $"{transport.GetType().Name}: {TransportFailure.Describe(transport, requestUri)}",
         { Exception: { } other } => other.GetType().Name,
         _ => "unknown",
     };

@@ -27,12 +27,13 @@ internal static class RetryRules
             return IsIdempotent(method) && status is 408 or 500 or 502 or 503 or 504;
         }
 
-        if (outcome.Exception is HttpRequestException transport && TransportFailure.IsRefusedOnLoopback(transport, requestUri))
+        if (outcome.Exception is { } failure && TransportFailure.IsRefusedOnLoopback(failure, requestUri))
         {
             return false;
         }
 
-        return IsIdempotent(method) && outcome.Exception is HttpRequestException or TimeoutRejectedException;
+        return IsIdempotent(method)
+            && (TransportFailure.IsTransportFailure(outcome.Exception) || outcome.Exception is TimeoutRejectedException);
     }
 
     /// <summary>Returns whether sending <paramref name="method"/> twice has the same effect as sending it once.</summary>

@@ -66,6 +66,17 @@ public sealed class TransportFailureTests
     }
 
     [Fact]
+    public void BareSocketErrorRetriedWhenIdempotent()
+    {
+        var notConnected = new SocketException((int)SocketError.NotConnected);
+        var outcome = Outcome.FromException<HttpResponseMessage>(notConnected);
+
+        Assert.True(RetryRules.ShouldRetry(HttpMethod.Get, outcome, s_loopback));
+        Assert.False(RetryRules.ShouldRetry(HttpMethod.Post, outcome, s_loopback));
+        Assert.Equal($"{notConnected.Message} (127.0.0.1:4999)", TransportFailure.Describe(notConnected, s_loopback));
+    }
+
+    [Fact]
     public async Task RefusedLoopbackFailsAfterOneAttempt()
     {
         // A socket that is bound but not listening keeps the port reserved, and connections to it are refused.
