@@ -131,9 +131,12 @@ internal class StateFile(string path) : IDisposable
         {
             throw new EmulatorStartupException(
                 $"The emulator state file '{Path}' is in use by another emulator run, which holds the lock file "
-                + $"'{LockPath}'. Wait for that run to end, or use another state file: --data for the emulator, or "
-                + "another working folder for pagecall-provision --emulator.",
-                exception);
+                + $"'{LockPath}'. Wait for that run to end, or use another state file, which is --data on the "
+                + "command line and EmulatorOptions.DataFile in code.",
+                exception)
+            {
+                LockedStateFile = System.IO.Path.GetFullPath(Path),
+            };
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

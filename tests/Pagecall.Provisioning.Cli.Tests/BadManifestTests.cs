@@ -67,6 +67,10 @@ public sealed partial class BadManifestTests : IDisposable
 
         AssertRejected(result, requests, file, "PM003");
         Assert.Contains("larger than the limit of 4194304 bytes", result.Error);
+        Assert.Contains("Shorten the file by removing comments and optional fields", result.Error);
+        Assert.Contains("pagecall-provision has no option to raise the limit.", result.Error);
+        Assert.Contains("Removing a user or a room from the manifest only stops managing it", result.Error);
+        Assert.DoesNotContain("Remove entries the workspace no longer needs", result.Error);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
@@ -42,10 +43,22 @@ public static class CliProcess
     /// Runs the CLI and kills it with SIGKILL as soon as <paramref name="kill"/> is cancelled, unless it has exited
     /// by then. A killed run returns the exit code that the runtime reports for the signal (137 on Linux).
     /// </summary>
-    public static async Task<CliResult> RunAsync(
+    public static Task<CliResult> RunAsync(
         string workingDirectory,
         IReadOnlyDictionary<string, string?> environment,
         CancellationToken kill,
+        params string[] arguments) =>
+        RunAsync(workingDirectory, environment, kill, Signal.Kill, arguments);
+
+    /// <summary>
+    /// Runs the CLI and sends it <paramref name="signal"/> as soon as <paramref name="trigger"/> is cancelled, unless
+    /// it has exited by then.
+    /// </summary>
+    public static async Task<CliResult> RunAsync(
+        string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment,
+        CancellationToken trigger,
+        Signal signal,
         params string[] arguments)
     {
         if (!File.Exists(AssemblyPath))
@@ -84,18 +97,7 @@ public static class CliProcess
         timeout.CancelAfter(s_timeout);
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        using var killRegistration = kill.Register(() =>
-        {
-            try
-            {
-                // Process.Kill sends SIGKILL on Unix, so the CLI gets no chance to finish or clean up.
-                process.Kill();
-            }
-            catch (InvalidOperationException)
-            {
-                // The process exited before the kill.
-            }
-        });
+        using var signalRegistration = trigger.Register(() => Send(process, signal));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -109,10 +111,41 @@ public static class CliProcess
         return new CliResult(process.ExitCode, await output, await error);
     }
 
+    private static void Send(Process process, Signal signal)
+    {
+        try
+        {
+            if (signal == Signal.Kill)
+            {
+                // Process.Kill sends SIGKILL on Unix, so the CLI gets no chance to finish or clean up.
+                process.Kill();
+                return;
+            }
+
+            // .NET has no call that sends SIGTERM to another process, so the kill command sends it.
+            using var terminate = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
+            terminate.WaitForExit();
+        }
+        catch (InvalidOperationException)
+        {
+            // The process exited before the signal.
+        }
+    }
+
     private static string Metadata(string key) =>
         typeof(CliProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(attribute => attribute.Key == key).Value
         ?? throw new InvalidOperationException($"The assembly metadata {key} is empty.");
+}
+
+/// <summary>The signal that <see cref="CliProcess"/> sends to stop a run.</summary>
+public enum Signal
+{
+    /// <summary>SIGKILL, which ends the process at once.</summary>
+    Kill,
+
+    /// <summary>SIGTERM, which the CLI handles like Ctrl+C.</summary>
+    Terminate,
 }
 
 /// <summary>

@@ -19,9 +19,24 @@ public sealed class EmulatorModeTests : IDisposable
         var result = await CliProcess.RunAsync(_folder.Path, "apply", CliProcess.SampleManifest, "--emulator");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("error: The local emulator did not start: ", result.Error);
-        Assert.Contains("is in use by another emulator run", result.Error);
+        var dataFile = Path.Combine(Path.GetFullPath(DataFolder), "emulator.json");
+        Assert.StartsWith(
+            $"error: The local emulator did not start, because another run is using its data file {dataFile}. ",
+            result.Error);
+        Assert.Contains("Wait for the other pagecall-provision --emulator command in this folder to end", result.Error);
+        Assert.Contains("or run from another folder", result.Error);
+        Assert.DoesNotContain("--data", result.Error);
         Assert.DoesNotContain("Using the local Pagecall emulator", result.Error);
+    }
+
+    [Fact]
+    public async Task EmulatorLineShowsFullDataPath()
+    {
+        var result = await CliProcess.RunAsync(_folder.Path, "plan", CliProcess.SampleManifest, "--emulator");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var dataFile = Path.Combine(Path.GetFullPath(DataFolder), "emulator.json");
+        Assert.Contains($" with data in {dataFile}.", result.Error);
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class ErrorReportingTests : IDisposable
     private readonly TempFolder _folder = new();
 
     [Fact]
-    public async Task RefusedConnectionEndsWithOneErrorLine()
+    public async Task RefusedLoopbackFailsWithoutRetry()
     {
         var port = FindClosedLoopbackPort();
 
@@ -27,8 +27,9 @@ public sealed class ErrorReportingTests : IDisposable
         var errorLines = lines.Where(line => line.StartsWith("error: ", StringComparison.Ordinal)).ToList();
         Assert.Single(errorLines);
         Assert.StartsWith("error: ", lines[^1]);
-        Assert.Contains($"(127.0.0.1:{port}). Check the address", lines[^1]);
-        Assert.Contains(lines, line => line.StartsWith("info: Retrying GET /v1/users", StringComparison.Ordinal));
+        Assert.Contains($"failed: Connection refused (127.0.0.1:{port}).", lines[^1]);
+        Assert.Contains($"Is the emulator running at http://127.0.0.1:{port}/v1/?", lines[^1]);
+        Assert.DoesNotContain("Retrying", result.Error);
         Assert.DoesNotContain("Polly", result.Error);
         Assert.DoesNotContain(" at System.", result.Error);
         Assert.DoesNotContain(ApiKey, result.AllOutput);

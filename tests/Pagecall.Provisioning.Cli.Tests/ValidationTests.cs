@@ -85,8 +85,83 @@ public sealed class ValidationTests : IDisposable
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("workspace.yaml:9:18: error PM040: rooms[0].members[1].user_id: User \"nobody\"", result.Error);
+        Assert.DoesNotContain("PW002", result.Error);
+        Assert.Single(DiagnosticLines(result.Error));
         Assert.Equal("", result.Output);
     }
+
+    [Fact]
+    public async Task ValidateSortsErrorsAndWarnings()
+    {
+        var manifest = _folder.Write("workspace.yaml", """
+            version: 1
+            users:
+              - user_id: ann
+                nmae: Ann Lee
+            rooms:
+              - name: Demo
+                type: open
+                record:
+                members:
+                  - user_id: bob
+              - name: Demo
+                type: open
+            """);
+
+        var result = await CliProcess.RunAsync(_folder.Path, "validate", manifest);
+
+        Assert.Equal(3, result.ExitCode);
+        var lines = DiagnosticLines(result.Error);
+        Assert.Equal(4, lines.Count);
+        Assert.StartsWith("workspace.yaml:4:5: error PM011: ", lines[0]);
+        Assert.StartsWith("workspace.yaml:8:12: warning PW001: ", lines[1]);
+        Assert.StartsWith("workspace.yaml:10:18: warning PW002: ", lines[2]);
+        Assert.StartsWith("workspace.yaml:11:11: error PM024: ", lines[3]);
+        Assert.Contains("workspace.yaml: 2 errors.", result.Error);
+    }
+
+    [Fact]
+    public async Task ValidateCountsWarnings()
+    {
+        var oneWarning = _folder.Write("one.yaml", """
+            version: 1
+            users:
+              - user_id: ann
+            rooms:
+              - name: Demo
+                type: open
+                members:
+                  - user_id: bob
+            """);
+        var twoWarnings = _folder.Write("two.yaml", """
+            version: 1
+            users:
+              - user_id: ann
+                name:
+            rooms:
+              - name: Demo
+                type: open
+                members:
+                  - user_id: bob
+            """);
+
+        var one = await CliProcess.RunAsync(_folder.Path, "validate", oneWarning);
+        var two = await CliProcess.RunAsync(_folder.Path, "validate", twoWarnings);
+
+        Assert.Equal(0, one.ExitCode);
+        Assert.Single(DiagnosticLines(one.Error));
+        Assert.Contains("one.yaml is valid, with 1 warning. It declares 1 user and 1 room.", one.Output);
+        Assert.Equal(0, two.ExitCode);
+        Assert.Equal(2, DiagnosticLines(two.Error).Count);
+        Assert.Contains("two.yaml is valid, with 2 warnings. It declares 1 user and 1 room.", two.Output);
+    }
+
+    /// <summary>Returns the lines of the form <c>file:line:column: severity CODE: message</c>.</summary>
+    private static List<string> DiagnosticLines(string error) => error
+        .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Where(line => line.Contains(": error PM", StringComparison.Ordinal)
+            || line.Contains(": warning PW", StringComparison.Ordinal))
+        .ToList();
 
     public void Dispose() => _folder.Dispose();
 }

@@ -218,13 +218,16 @@ internal static class ApplyCommand
         await console.Out.WriteLineAsync(next + journal).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the workspace again and writes the invite links. Returns false after reporting a failure.</summary>
+    /// <summary>
+    /// Reads the workspace again and writes the invite links. Returns false after reporting a failure. A cancelled
+    /// command stops without writing the file, because the read would send requests after the cancel.
+    /// </summary>
     private static async Task<bool> TryWriteInvitesAsync(
         PlanningSession session, string path, ConsoleOutput console, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
-            console.WriteError($"The invite links were not written to {path}, because the apply was cancelled.");
+            WriteInvitesCancelled(path, console);
             return false;
         }
 
@@ -239,6 +242,11 @@ internal static class ApplyCommand
                 .ConfigureAwait(false);
             return true;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            WriteInvitesCancelled(path, console);
+            return false;
+        }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             console.WriteError($"Cannot write the invite links to {path}: {exception.Message}");
@@ -251,6 +259,10 @@ internal static class ApplyCommand
             return false;
         }
     }
+
+    private static void WriteInvitesCancelled(string path, ConsoleOutput console) =>
+        console.WriteError($"The invite file {path} was not written, because the command was cancelled. Run apply "
+            + $"again with --invites {path} to write it.");
 
     private sealed record ApplyRequest(
         string ManifestPath, CommonSettings Settings, ApplyOptions Options, string? InvitesPath, bool Json);

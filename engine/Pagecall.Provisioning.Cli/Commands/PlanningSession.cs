@@ -50,7 +50,7 @@ internal sealed class PlanningSession : IAsyncDisposable
             return (null, ExitCodes.InvalidInput);
         }
 
-        var loaded = ManifestInput.Load(manifestPath, console);
+        var loaded = ManifestInput.Load(manifestPath, console, deferWarnings: true);
         if (!loaded.Succeeded)
         {
             return (null, ExitCodes.InvalidInput);
@@ -67,17 +67,19 @@ internal sealed class PlanningSession : IAsyncDisposable
             var planning = Planner.Compute(loaded, live);
             if (!planning.Succeeded)
             {
-                ManifestInput.WriteDiagnostics(planning.Errors, console);
+                ManifestInput.WriteDiagnostics(loaded.Warnings.Concat(planning.Errors), console);
                 ManifestInput.WriteErrorCount(manifestPath, planning.Errors.Count, console);
                 await DisposeAsync(host, connection).ConfigureAwait(false);
                 return (null, ExitCodes.InvalidInput);
             }
 
+            ManifestInput.WriteDiagnostics(loaded.Warnings, console);
             return (new PlanningSession(connection, host, loaded, live, planning.Plan), ExitCodes.Success);
         }
         catch (Exception exception) when (
             ApiFailures.Describe(exception, connection?.ApiBaseAddress, cancellationToken) is { } message)
         {
+            ManifestInput.WriteDiagnostics(loaded.Warnings, console);
             console.WriteError(message);
             await DisposeAsync(host, connection).ConfigureAwait(false);
             return (null, ExitCodes.Failure);

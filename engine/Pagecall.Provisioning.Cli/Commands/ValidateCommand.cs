@@ -28,7 +28,11 @@ internal static class ValidateCommand
 
         var users = loaded.Manifest.Users?.Count ?? 0;
         var rooms = loaded.Manifest.Rooms?.Count ?? 0;
-        console.Out.WriteLine($"{path} is valid: {Count(users, "user")} and {Count(rooms, "room")}.");
+        var contents = $"{Count(users, "user")} and {Count(rooms, "room")}";
+        var warnings = loaded.Warnings.Count;
+        console.Out.WriteLine(warnings == 0
+            ? $"{path} is valid: {contents}."
+            : $"{path} is valid, with {Count(warnings, "warning")}. It declares {contents}.");
         return ExitCodes.Success;
     }
 

@@ -50,16 +50,17 @@ internal sealed class ApiConnection : IAsyncDisposable
         }
 
         CreateDataFolder();
+        var dataFile = Path.GetFullPath(EmulatorDataFile);
         var emulator = await PagecallEmulator.StartAsync(
             new EmulatorOptions
             {
                 ApiKeys = [EmulatorApiKey],
-                DataFile = Path.GetFullPath(EmulatorDataFile),
+                DataFile = dataFile,
                 Urls = ["http://127.0.0.1:0"],
             },
             cancellationToken).ConfigureAwait(false);
         console.Error.WriteLine(
-            $"Using the local Pagecall emulator at {emulator.ApiBaseAddress} with data in {EmulatorDataFile}.");
+            $"Using the local Pagecall emulator at {emulator.ApiBaseAddress} with data in {dataFile}.");
         return new ApiConnection(
             emulator.ApiBaseAddress,
             new SensitiveValue(EmulatorApiKey),

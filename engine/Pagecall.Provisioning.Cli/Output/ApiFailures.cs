@@ -1,7 +1,10 @@
+using System.Net.Sockets;
 using System.Text.Json;
 using Pagecall.Api;
 using Pagecall.Emulator;
 using Pagecall.Provisioning.Cli.Commands;
+using Pagecall.Provisioning.Cli.Hosting;
+using Pagecall.Provisioning.Http;
 using Pagecall.Provisioning.Live;
 using Polly.Timeout;
 
@@ -21,16 +24,36 @@ internal static class ApiFailures
         return exception switch
         {
             PagecallClientApiException api => DescribeStatus(api),
-            HttpRequestException http => $"The request to {target} failed: {http.Message.TrimEnd('.')}. Check the "
-                + "address and the network, then run the command again.",
+            HttpRequestException or SocketException => DescribeTransport(exception, apiBaseAddress, target),
             TaskCanceledException when !cancellationToken.IsCancellationRequested =>
                 $"A request to {target} timed out. Run the command again.",
             TimeoutRejectedException => $"A request to {target} timed out. Run the command again.",
             IncompleteReadException incomplete => incomplete.Message,
             JsonException json => $"A response from {target} does not match the Pagecall API: {json.Message}",
-            EmulatorStartupException startup => $"The local emulator did not start: {startup.Message}",
+            EmulatorStartupException { LockedStateFile: { } dataFile } =>
+                $"The local emulator did not start, because another run is using its data file {dataFile}. Wait for "
+                + "the other pagecall-provision --emulator command in this folder to end, or run from another folder, "
+                + $"which gets its own {ApiConnection.EmulatorDataFile}.",
+            EmulatorStartupException startup => $"The local emulator did not start. {startup.Message}",
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Returns the socket error with the host and port, and a fix. A refused connection to a loopback host is
+    /// most often an emulator that is not running, so the message names that fix.
+    /// </summary>
+    private static string DescribeTransport(Exception exception, Uri? apiBaseAddress, string target)
+    {
+        var cause = TransportFailure.Describe(exception, apiBaseAddress);
+        if (TransportFailure.IsRefusedOnLoopback(exception, apiBaseAddress))
+        {
+            return $"The request to {target} failed: {cause}. Is the emulator running at {target}? Start it "
+                + "(see docs/emulator.md) or pass --emulator in place of --api-url, then run the command again.";
+        }
+
+        return $"The request to {target} failed: {cause}. Check the address and the network, then run the command "
+            + "again.";
     }
 
     private static string DescribeStatus(PagecallClientApiException exception)

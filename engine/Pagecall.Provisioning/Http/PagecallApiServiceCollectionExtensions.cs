@@ -98,13 +98,12 @@ public static partial class PagecallApiServiceCollectionExtensions
             DelayGenerator = args =>
                 ValueTask.FromResult(RetryRules.RetryAfterDelay(args.Outcome.Result, clock, options.MaxRetryDelay)),
             ShouldHandle = args =>
-                ValueTask.FromResult(RetryRules.ShouldRetry(args.Context.GetRequestMessage()?.Method, args.Outcome)),
+                ValueTask.FromResult(RetryRules.ShouldRetry(
+                    args.Context.GetRequestMessage()?.Method, args.Outcome, args.Context.GetRequestMessage()?.RequestUri)),
             OnRetry = args =>
             {
                 var request = args.Context.GetRequestMessage();
-                var outcome = args.Outcome.Result is { } response
-                    ? ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    : args.Outcome.Exception?.GetType().Name ?? "unknown";
+                var outcome = DescribeOutcome(args.Outcome, request?.RequestUri);
                 LogRetry(
                     logger,
                     request?.Method.Method ?? "",
@@ -117,6 +116,20 @@ public static partial class PagecallApiServiceCollectionExtensions
             },
         });
     }
+
+    /// <summary>
+    /// Returns the status code, or the exception type with the socket error and the host and port for a transport
+    /// failure. Exception messages are not used, because they may repeat the request address.
+    /// </summary>
+    private static string DescribeOutcome(Outcome<HttpResponseMessage> outcome, Uri? requestUri) => outcome switch
+    {
+        { Result: { } response } =>
+            ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        { Exception: { } transport } when TransportFailure.IsTransportFailure(transport) =>
+            $"{transport.GetType().Name}: {TransportFailure.Describe(transport, requestUri)}",
+        { Exception: { } other } => other.GetType().Name,
+        _ => "unknown",
+    };
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Retrying {Method} {Path} in {DelayMilliseconds} ms after {Outcome} (retry {Retry} of {MaxRetries})")]

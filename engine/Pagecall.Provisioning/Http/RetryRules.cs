@@ -11,9 +11,10 @@ internal static class RetryRules
     /// Returns whether an attempt of <paramref name="method"/> that ended in <paramref name="outcome"/> may be
     /// sent again. Every method is retried after a 429, because the server did not process the request. Only
     /// idempotent methods (GET, HEAD, PUT, DELETE) are retried after a 408, 5xx, timeout or transport error: a POST
-    /// that failed that way may have been committed, and sending it again could create a second object.
+    /// that failed that way may have been committed, and sending it again could create a second object. A refused
+    /// connection to a loopback host is never retried, because nothing starts listening there during a backoff.
     /// </summary>
-    public static bool ShouldRetry(HttpMethod? method, Outcome<HttpResponseMessage> outcome)
+    public static bool ShouldRetry(HttpMethod? method, Outcome<HttpResponseMessage> outcome, Uri? requestUri = null)
     {
         if (outcome.Result is { } response)
         {
@@ -26,7 +27,13 @@ internal static class RetryRules
             return IsIdempotent(method) && status is 408 or 500 or 502 or 503 or 504;
         }
 
-        return IsIdempotent(method) && outcome.Exception is HttpRequestException or TimeoutRejectedException;
+        if (outcome.Exception is { } failure && TransportFailure.IsRefusedOnLoopback(failure, requestUri))
+        {
+            return false;
+        }
+
+        return IsIdempotent(method)
+            && (TransportFailure.IsTransportFailure(outcome.Exception) || outcome.Exception is TimeoutRejectedException);
     }
 
     /// <summary>Returns whether sending <paramref name="method"/> twice has the same effect as sending it once.</summary>

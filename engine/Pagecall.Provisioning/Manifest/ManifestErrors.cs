@@ -62,8 +62,10 @@ public static class ManifestErrors
 
     public static ManifestDiagnostic FileTooLarge(string file, long size, long limit) =>
         Error("PM003", Start(file), "", $"The file is {size} bytes, larger than the limit of {limit} bytes.",
-            "Remove entries the workspace no longer needs. The pagecall-provision limit is fixed, and library "
-            + "callers can raise ManifestLoadOptions.MaxFileBytes.");
+            "Shorten the file by removing comments and optional fields that repeat their default values. "
+            + "pagecall-provision has no option to raise the limit. Removing a user or a room from the manifest "
+            + "only stops managing it, and apply leaves it in the workspace without deleting it. "
+            + "Library callers can raise ManifestLoadOptions.MaxFileBytes.");
 
     public static ManifestDiagnostic InvalidUtf8(SourcePosition at, long byteOffset, byte value) =>
         Error("PM004", at, "", $"The file is not valid UTF-8: invalid byte 0x{value:X2} at offset {byteOffset}.",
