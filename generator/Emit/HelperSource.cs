@@ -286,7 +286,16 @@ internal static bool JsonEquals(global::System.Text.Json.JsonElement left, globa
     }
 
 #if NET9_0_OR_GREATER
-    return global::System.Text.Json.JsonElement.DeepEquals(left, right);
+    try
+    {
+        return global::System.Text.Json.JsonElement.DeepEquals(left, right);
+    }
+    catch (global::System.ArgumentOutOfRangeException)
+    {
+        // DeepEquals throws on a number whose exponent does not fit in an int, such as 1e99999999999, which a
+        // server may send, so such values are compared by JsonContentEquals.
+        return JsonContentEquals(left, right);
+    }
 #else
     return JsonContentEquals(left, right);
 #endif
@@ -616,8 +625,8 @@ private static bool ObjectContentEquals(global::System.Text.Json.JsonElement lef
 
 // Returns the decimal value of a JSON number as sign, significant digits and exponent, so that 1.50, 15e-1 and
 // 0.15E1 all give "15e-1" and every zero gives "0". Returns null when the exponent does not fit in an int.
-// NOTE: two numbers with such an exponent are then equal only when their text is equal, which may differ from
-// JsonElement.DeepEquals on .NET 9 and later.
+// NOTE: two nonzero numbers with such an exponent are then equal only when their text is equal. On .NET 9 and
+// later JsonElement.DeepEquals throws on such a number, and JsonEquals falls back to this comparison.
 private static string? CanonicalNumber(string text)
 {
     var negative = text[0] == '-';
@@ -639,6 +648,13 @@ private static string? CanonicalNumber(string text)
         }
     }
 
+    // Every zero is "0" whatever its exponent, so 0e99999999999 equals 0 and gets the same hash code.
+    var significant = digits.ToString().TrimStart('0');
+    if (significant.Length == 0)
+    {
+        return "0";
+    }
+
     if (index < text.Length && (text[index] == 'e' || text[index] == 'E'))
     {
         if (!int.TryParse(text.Substring(index + 1), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var written))
@@ -647,12 +663,6 @@ private static string? CanonicalNumber(string text)
         }
 
         exponent += written;
-    }
-
-    var significant = digits.ToString().TrimStart('0');
-    if (significant.Length == 0)
-    {
-        return "0";
     }
 
     var trimmed = significant.TrimEnd('0');

@@ -381,6 +381,30 @@ public sealed class ModelRecordTests
         Assert.Equal(deepEquals, fallback);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void HugeExponentHashAgreesWithEquals(bool deepEquals)
+    {
+        var options = deepEquals
+            ? GeneratorHarness.ParseOptions.WithPreprocessorSymbols("NET9_0_OR_GREATER")
+            : GeneratorHarness.ParseOptions;
+        string[] lefts = ["0", "-0", "0.0e-99999999999", "1e2147483648", "0.1e2147483649"];
+        string[] rights = ["0e99999999999", "0E+99999999999", "0", "10e2147483647", "1e2147483648"];
+
+        var results = CompareJsonPayloads(options, lefts, rights);
+
+        for (var i = 0; i < lefts.Length; i++)
+        {
+            var parts = results[i].Split(',');
+            Assert.True(parts[0] == parts[2], $"Equals of {lefts[i]} and {rights[i]} depends on the argument order.");
+            if (parts[0] == "True")
+            {
+                Assert.True(parts[1] == "True", $"{lefts[i]} and {rights[i]} are equal but their hash codes differ.");
+            }
+        }
+    }
+
     [Fact]
     public void RecordMemberNamesGetSuffix()
     {
