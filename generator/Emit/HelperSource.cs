@@ -382,6 +382,10 @@ internal static void AppendValue(global::System.Text.StringBuilder builder, obje
 internal static void AppendRedacted(global::System.Text.StringBuilder builder, object? value) =>
     builder.Append(value is null ? "null" : "[redacted]");
 
+/// <summary>Appends "[redacted]" for ToString in place of a sensitive JSON value, or "null" when it is JSON null or unset.</summary>
+internal static void AppendRedactedJson(global::System.Text.StringBuilder builder, global::System.Text.Json.JsonElement value) =>
+    builder.Append(value.ValueKind is global::System.Text.Json.JsonValueKind.Null or global::System.Text.Json.JsonValueKind.Undefined ? "null" : "[redacted]");
+
 /// <summary>Appends only the count of a list or map for ToString, so none of its items is printed.</summary>
 internal static void AppendCount<T>(global::System.Text.StringBuilder builder, global::System.Collections.Generic.ICollection<T>? values)
 {

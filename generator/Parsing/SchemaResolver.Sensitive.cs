@@ -18,6 +18,13 @@ internal sealed partial class SchemaResolver
     private bool IsSensitive(string jsonName, YamlNode schema) =>
         HasSensitiveName(jsonName) || HasSensitiveKeyword(schema, new HashSet<YamlNode>(ReferenceComparer.Instance), 0);
 
+    /// <summary>
+    /// Returns whether an object or union schema is marked as a credential as a whole, by its own keywords, the
+    /// schemas it refers to or its allOf, oneOf and anyOf parts.
+    /// </summary>
+    private bool IsSensitiveSchema(YamlNode schema) =>
+        HasSensitiveKeyword(schema, new HashSet<YamlNode>(ReferenceComparer.Instance), 0);
+
     private static bool HasSensitiveName(string jsonName)
     {
         foreach (var part in SensitiveNameParts)

@@ -193,6 +193,50 @@ public sealed class ModelRecordTests
         ("null", "{}", false),
     ];
 
+    /// <summary>A model and a union that are marked sensitive as a whole, not through one property.</summary>
+    private const string SensitiveTypeSpec = """
+        openapi: 3.0.3
+        info:
+          title: Whole
+          version: 1.0.0
+        paths: {}
+        components:
+          schemas:
+            Credential:
+              type: object
+              x-sensitive: true
+              properties:
+                value: {type: string}
+                hint: {type: string}
+            Passcode:
+              oneOf:
+                - {type: string, format: password}
+                - {type: integer}
+            Login:
+              type: object
+              properties:
+                name: {type: string}
+                credential: {$ref: '#/components/schemas/Credential'}
+        """;
+
+    private const string SensitiveTypeProbe = """
+        namespace Consumer;
+
+        /// <summary>Prints generated Whole records.</summary>
+        public static class SensitiveTypeProbe
+        {
+            /// <summary>Returns the ToString text of a Credential, a Passcode, a Login and a null Passcode.</summary>
+            public static string[] Run()
+            {
+                var credential = global::Inline.Api.Credential.FromJson("{\"value\":\"v-credential\",\"hint\":\"v-hint\",\"x\":1}");
+                var passcode = new global::Inline.Api.Passcode(global::System.Text.Json.JsonDocument.Parse("\"v-passcode\"").RootElement.Clone());
+                var login = global::Inline.Api.Login.FromJson("{\"name\":\"ann\",\"credential\":{\"value\":\"v-credential\"}}");
+                var empty = new global::Inline.Api.Passcode(global::System.Text.Json.JsonDocument.Parse("null").RootElement.Clone());
+                return [credential.ToString(), passcode.ToString(), login.ToString(), empty.ToString()];
+            }
+        }
+        """;
+
     private static readonly Lazy<Dictionary<string, string>> s_pagecallFacts = new(RunPagecallProbe);
 
     [Fact]
@@ -403,6 +447,21 @@ public sealed class ModelRecordTests
                 Assert.True(parts[1] == "True", $"{lefts[i]} and {rights[i]} are equal but their hash codes differ.");
             }
         }
+    }
+
+    [Fact]
+    public void SensitiveTypePrintsNoValue()
+    {
+        var result = GeneratorHarness.Run(
+            [InlineSpecs.File(SensitiveTypeSpec)], TestCompilation.Create(extraSources: [SensitiveTypeProbe]));
+        result.AssertCompilesCleanly();
+
+        var texts = (string[])InMemoryAssembly.Invoke(result.OutputCompilation, "Consumer.SensitiveTypeProbe", "Run")!;
+
+        Assert.Equal("Credential { Value = [redacted], Hint = [redacted], AdditionalData = { Count = 1 } }", texts[0]);
+        Assert.Equal("Passcode { Json = [redacted] }", texts[1]);
+        Assert.Equal("Login { Name = ann, Credential = [redacted], AdditionalData = { Count = 0 } }", texts[2]);
+        Assert.Equal("Passcode { Json = null }", texts[3]);
     }
 
     [Fact]

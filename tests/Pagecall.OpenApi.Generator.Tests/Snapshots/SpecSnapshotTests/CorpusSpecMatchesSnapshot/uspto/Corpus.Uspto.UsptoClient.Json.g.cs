@@ -299,7 +299,7 @@ namespace Corpus.Uspto
             catch (global::System.ArgumentOutOfRangeException)
             {
                 // DeepEquals throws on a number whose exponent does not fit in an int, such as 1e99999999999, which a
-                // server may send. The own comparison handles it.
+                // server may send, so such values are compared by JsonContentEquals.
                 return JsonContentEquals(left, right);
             }
         #else
@@ -387,6 +387,10 @@ namespace Corpus.Uspto
         /// <summary>Appends "[redacted]" for ToString in place of a sensitive value, or "null" when there is none.</summary>
         internal static void AppendRedacted(global::System.Text.StringBuilder builder, object? value) =>
             builder.Append(value is null ? "null" : "[redacted]");
+
+        /// <summary>Appends "[redacted]" for ToString in place of a sensitive JSON value, or "null" when it is JSON null or unset.</summary>
+        internal static void AppendRedactedJson(global::System.Text.StringBuilder builder, global::System.Text.Json.JsonElement value) =>
+            builder.Append(value.ValueKind is global::System.Text.Json.JsonValueKind.Null or global::System.Text.Json.JsonValueKind.Undefined ? "null" : "[redacted]");
 
         /// <summary>Appends only the count of a list or map for ToString, so none of its items is printed.</summary>
         internal static void AppendCount<T>(global::System.Text.StringBuilder builder, global::System.Collections.Generic.ICollection<T>? values)
