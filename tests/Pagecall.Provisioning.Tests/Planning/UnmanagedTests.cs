@@ -227,6 +227,28 @@ public sealed class UnmanagedTests
         Assert.DoesNotContain('\u001b', markdown);
     }
 
+    [Theory]
+    [InlineData("\u009b2J", "\\u009B2J")]
+    [InlineData("admin\u202e", "admin\\u202E")]
+    [InlineData("a\u2028b", "a\\u2028b")]
+    [InlineData("a\u0085b", "a\\u0085b")]
+    [InlineData("an\u200bn", "an\\u200Bn")]
+    [InlineData("tag\U000E0041", "tag\\uDB40\\uDC41")]
+    public void UnmanagedInvisibleCharactersEscaped(string name, string escaped)
+    {
+        var room = new UnmanagedRoom(name, RoomA);
+        var plan = new Plan("workspace.yaml", []) { Unmanaged = new UnmanagedObjects([name], [room]) };
+
+        var text = PlanTextRenderer.Render(plan);
+        var markdown = PlanMarkdownRenderer.Render(plan);
+
+        // A format character such as U+202E reorders the rest of the line on screen, so it must not appear raw.
+        Assert.Contains($"    user[\"{escaped}\"]\n", text, StringComparison.Ordinal);
+        Assert.Contains($"    room[\"{escaped}\"] ({RoomA})\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, markdown, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Applies the full manifest, terminates the room Ended, and plans the reduced manifest. Returns the plan, the
     /// live workspace it was planned against and the id of the room Dropped.
