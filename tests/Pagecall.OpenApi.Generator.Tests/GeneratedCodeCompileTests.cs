@@ -85,7 +85,7 @@ public sealed class GeneratedCodeCompileTests
         foreach (var tree in consumer.SyntaxTrees)
         {
             // Roslyn rejects a compilation whose trees have different language versions.
-            consumer = consumer.ReplaceSyntaxTree(tree, tree.WithRootAndOptions(tree.GetRoot(), parseOptions));
+            consumer = consumer.ReplaceSyntaxTree(tree, tree.WithRootAndOptions(tree.GetRoot(TestContext.Current.CancellationToken), parseOptions));
         }
 
         var result = GeneratorHarness.Run(
