@@ -449,6 +449,24 @@ public sealed class ModelRecordTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LoneSurrogateStringCompares(bool deepEquals)
+    {
+        var options = deepEquals
+            ? GeneratorHarness.ParseOptions.WithPreprocessorSymbols("NET9_0_OR_GREATER")
+            : GeneratorHarness.ParseOptions;
+        string[] lefts = ["\"\\ud800\"", "\"\\ud800\"", "{\"\\udc00\": 1}"];
+        string[] rights = ["\"\\ud800\"", "\"\\ud801\"", "{\"\\udc00\": 1}"];
+
+        var results = CompareJsonPayloads(options, lefts, rights);
+
+        Assert.Equal("True,True,True", results[0]);
+        Assert.Equal("False", results[1].Split(',')[0]);
+        Assert.Equal("True,True,True", results[2]);
+    }
+
     [Fact]
     public void SensitiveTypePrintsNoValue()
     {

@@ -291,20 +291,17 @@ namespace Corpus.Petstore
                 return left.ValueKind == right.ValueKind;
             }
 
-        #if NET9_0_OR_GREATER
             try
             {
-                return global::System.Text.Json.JsonElement.DeepEquals(left, right);
+                return ContentEquals(left, right);
             }
-            catch (global::System.ArgumentOutOfRangeException)
+            catch (global::System.InvalidOperationException)
             {
-                // DeepEquals throws on a number whose exponent does not fit in an int, such as 1e99999999999, which a
-                // server may send, so such values are compared by JsonContentEquals.
-                return JsonContentEquals(left, right);
+                // A string or property name that escapes a lone surrogate, such as "\ud800", cannot be decoded, so such
+                // values are equal only when their JSON text is, whitespace and property order included. JsonHash falls
+                // back to the same text.
+                return string.Equals(left.GetRawText(), right.GetRawText(), global::System.StringComparison.Ordinal);
             }
-        #else
-            return JsonContentEquals(left, right);
-        #endif
         }
 
         /// <summary>Compares two optional JSON values by content. Two nulls are equal.</summary>
@@ -314,35 +311,14 @@ namespace Corpus.Petstore
         /// <summary>Returns a hash code of a JSON value that agrees with <see cref="JsonEquals(global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement)"/>.</summary>
         internal static int JsonHash(global::System.Text.Json.JsonElement value)
         {
-            switch (value.ValueKind)
+            try
             {
-                case global::System.Text.Json.JsonValueKind.Object:
-                    // Property order does not count for equality, so the property hashes are summed.
-                    var count = 0;
-                    var sum = 0;
-                    foreach (var property in value.EnumerateObject())
-                    {
-                        count++;
-                        sum = unchecked(sum + global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(property.Name), JsonHash(property.Value)));
-                    }
-
-                    return global::System.HashCode.Combine(value.ValueKind, count, sum);
-                case global::System.Text.Json.JsonValueKind.Array:
-                    var hash = new global::System.HashCode();
-                    hash.Add(value.ValueKind);
-                    foreach (var item in value.EnumerateArray())
-                    {
-                        hash.Add(JsonHash(item));
-                    }
-
-                    return hash.ToHashCode();
-                case global::System.Text.Json.JsonValueKind.String:
-                    return global::System.HashCode.Combine(value.ValueKind, global::System.StringComparer.Ordinal.GetHashCode(value.GetString()!));
-                case global::System.Text.Json.JsonValueKind.Number:
-                    var number = CanonicalNumber(value.GetRawText());
-                    return global::System.HashCode.Combine(value.ValueKind, number is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(number));
-                default:
-                    return (int)value.ValueKind;
+                return ContentHash(value);
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                // The value contains a lone surrogate, which JsonEquals compares by JSON text.
+                return global::System.HashCode.Combine(value.ValueKind, global::System.StringComparer.Ordinal.GetHashCode(value.GetRawText()));
             }
         }
 
@@ -550,6 +526,58 @@ namespace Corpus.Petstore
             }
 
             return true;
+        }
+
+        private static int ContentHash(global::System.Text.Json.JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case global::System.Text.Json.JsonValueKind.Object:
+                    // Property order does not count for equality, so the property hashes are summed.
+                    var count = 0;
+                    var sum = 0;
+                    foreach (var property in value.EnumerateObject())
+                    {
+                        count++;
+                        sum = unchecked(sum + global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(property.Name), ContentHash(property.Value)));
+                    }
+
+                    return global::System.HashCode.Combine(value.ValueKind, count, sum);
+                case global::System.Text.Json.JsonValueKind.Array:
+                    var hash = new global::System.HashCode();
+                    hash.Add(value.ValueKind);
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        hash.Add(ContentHash(item));
+                    }
+
+                    return hash.ToHashCode();
+                case global::System.Text.Json.JsonValueKind.String:
+                    return global::System.HashCode.Combine(value.ValueKind, global::System.StringComparer.Ordinal.GetHashCode(value.GetString()!));
+                case global::System.Text.Json.JsonValueKind.Number:
+                    var number = CanonicalNumber(value.GetRawText());
+                    return global::System.HashCode.Combine(value.ValueKind, number is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(number));
+                default:
+                    return (int)value.ValueKind;
+            }
+        }
+
+        private static bool ContentEquals(global::System.Text.Json.JsonElement left, global::System.Text.Json.JsonElement right)
+        {
+        #if NET9_0_OR_GREATER
+            try
+            {
+                return global::System.Text.Json.JsonElement.DeepEquals(left, right);
+            }
+            catch (global::System.ArgumentOutOfRangeException)
+            {
+                // DeepEquals throws on a number whose exponent does not fit in an int, such as 1e99999999999, which a
+                // server may send, so such values are compared by JsonContentEquals.
+                return JsonContentEquals(left, right);
+            }
+        #else
+            return JsonContentEquals(left, right);
+        #endif
         }
 
         // Used in place of JsonElement.DeepEquals, which .NET 8 lacks, and with the same rules.
