@@ -249,6 +249,29 @@ public sealed class UnmanagedTests
         Assert.DoesNotContain(name, markdown, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(800)]
+    [InlineData(1_000)]
+    [InlineData(4_000)]
+    public void MarkdownWithLeftAloneStaysWithinLimit(int maxCharacters)
+    {
+        var changes = Enumerable.Range(0, 200).Select(index => new PlannedChange
+        {
+            Address = Addresses.User($"new-user-{index:D3}"),
+            Kind = ResourceKind.User,
+            Action = ChangeAction.Create,
+            Reason = "not in the workspace",
+        }).ToList();
+        var rooms = Enumerable.Range(0, 10)
+            .Select(index => new UnmanagedRoom(new string('r', maxCharacters / 60) + index, RoomA)).ToList();
+        var plan = new Plan(new string('m', 200) + ".yaml", changes) { Unmanaged = new UnmanagedObjects([], rooms) };
+
+        var markdown = PlanMarkdownRenderer.Render(plan, maxCharacters);
+
+        Assert.True(markdown.Length <= maxCharacters, $"{markdown.Length} characters for a limit of {maxCharacters}.");
+        Assert.Contains("Left alone", markdown, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Applies the full manifest, terminates the room Ended, and plans the reduced manifest. Returns the plan, the
     /// live workspace it was planned against and the id of the room Dropped.
