@@ -237,6 +237,43 @@ public sealed class ModelRecordTests
         }
         """;
 
+    private const string SurrogateSpec = """
+        openapi: 3.0.3
+        info:
+          title: Surrogates
+          version: 1.0.0
+        paths: {}
+        components:
+          schemas:
+            Tagged:
+              type: object
+              properties:
+                name: {type: string}
+                tags: {type: object, additionalProperties: {type: string}}
+        """;
+
+    private const string SurrogateProbe = """
+        namespace Consumer;
+
+        /// <summary>Reads a generated Tagged record.</summary>
+        public static class SurrogateProbe
+        {
+            /// <summary>Returns the full name of the exception type that FromJson throws, or "none".</summary>
+            public static string Run(string json)
+            {
+                try
+                {
+                    global::Inline.Api.Tagged.FromJson(json);
+                    return "none";
+                }
+                catch (global::System.Exception exception)
+                {
+                    return exception.GetType().FullName!;
+                }
+            }
+        }
+        """;
+
     private static readonly Lazy<Dictionary<string, string>> s_pagecallFacts = new(RunPagecallProbe);
 
     [Fact]
@@ -465,6 +502,22 @@ public sealed class ModelRecordTests
         Assert.Equal("True,True,True", results[0]);
         Assert.Equal("False", results[1].Split(',')[0]);
         Assert.Equal("True,True,True", results[2]);
+    }
+
+    [Theory]
+    [InlineData("{\"name\": \"\\ud800\"}")]
+    [InlineData("{\"\\udc00\": 1}")]
+    [InlineData("{\"tags\": {\"\\ud800\": \"a\"}}")]
+    public void LoneSurrogateReadIsJsonException(string json)
+    {
+        var result = GeneratorHarness.Run(
+            [InlineSpecs.File(SurrogateSpec)], TestCompilation.Create(extraSources: [SurrogateProbe]));
+        result.AssertCompilesCleanly();
+
+        var outcome = (string)InMemoryAssembly.Invoke(result.OutputCompilation, "Consumer.SurrogateProbe", "Run", json)!;
+
+        // FromJson documents JsonException for JSON that does not fit, and callers catch only that.
+        Assert.Equal("System.Text.Json.JsonException", outcome);
     }
 
     [Fact]

@@ -139,7 +139,7 @@ namespace Corpus.CallbackExample
         internal static T Parse<T>(string json, ReadFunc<T> read) =>
             ReadBytes(global::System.Text.Encoding.UTF8.GetBytes(json), read);
 
-        /// <summary>Parses UTF-8 JSON with a reader function.</summary>
+        /// <summary>Parses UTF-8 JSON with a reader function. A string that cannot be decoded throws JsonException, as malformed JSON does.</summary>
         internal static T ReadBytes<T>(byte[] utf8Json, ReadFunc<T> read)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
@@ -148,7 +148,15 @@ namespace Corpus.CallbackExample
                 throw new global::System.Text.Json.JsonException("The JSON text is empty.");
             }
 
-            return read(ref reader);
+            try
+            {
+                return read(ref reader);
+            }
+            catch (global::System.InvalidOperationException exception)
+            {
+                // Decoding a string or property name that escapes a lone surrogate, such as "\ud800", throws this.
+                throw new global::System.Text.Json.JsonException(exception.Message, exception);
+            }
         }
 
         /// <summary>Writes a value as JSON text.</summary>
