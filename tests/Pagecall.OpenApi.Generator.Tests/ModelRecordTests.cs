@@ -274,6 +274,49 @@ public sealed class ModelRecordTests
         }
         """;
 
+    /// <summary>A model whose properties are the model itself and a list of it.</summary>
+    private const string RecursiveSpec = """
+        openapi: 3.0.3
+        info:
+          title: Trees
+          version: 1.0.0
+        paths: {}
+        components:
+          schemas:
+            Node:
+              type: object
+              properties:
+                node: {$ref: '#/components/schemas/Node'}
+                children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+                secret: {type: string, x-sensitive: true}
+        """;
+
+    private const string RecursiveProbe = """
+        namespace Consumer;
+
+        /// <summary>Compares and prints generated Node records.</summary>
+        public static class RecursiveProbe
+        {
+            private const string Json = "{\"node\":{\"children\":[],\"secret\":\"v-inner\"},\"children\":[{\"children\":[{}]}]}";
+            private const string OtherJson = "{\"node\":{\"children\":[],\"secret\":\"v-inner\"},\"children\":[{\"children\":[{\"secret\":\"x\"}]}]}";
+
+            /// <summary>Returns equal, hashEqual, otherEqual and the text of the first node.</summary>
+            public static string[] Run()
+            {
+                var left = global::Inline.Api.Node.FromJson(Json);
+                var right = global::Inline.Api.Node.FromJson(Json);
+                var other = global::Inline.Api.Node.FromJson(OtherJson);
+                return
+                [
+                    left.Equals(right).ToString(),
+                    (left.GetHashCode() == right.GetHashCode()).ToString(),
+                    left.Equals(other).ToString(),
+                    left.ToString(),
+                ];
+            }
+        }
+        """;
+
     private static readonly Lazy<Dictionary<string, string>> s_pagecallFacts = new(RunPagecallProbe);
 
     [Fact]
@@ -518,6 +561,22 @@ public sealed class ModelRecordTests
 
         // FromJson documents JsonException for JSON that does not fit, and callers catch only that.
         Assert.Equal("System.Text.Json.JsonException", outcome);
+    }
+
+    [Fact]
+    public void RecursiveRecordsCompareAndPrint()
+    {
+        var result = GeneratorHarness.Run(
+            [InlineSpecs.File(RecursiveSpec)], TestCompilation.Create(extraSources: [RecursiveProbe]));
+        result.AssertCompilesCleanly();
+
+        var facts = (string[])InMemoryAssembly.Invoke(result.OutputCompilation, "Consumer.RecursiveProbe", "Run")!;
+
+        Assert.Equal("True", facts[0]);
+        Assert.Equal("True", facts[1]);
+        Assert.Equal("False", facts[2]);
+        Assert.Equal("Node { NodeValue = Node { NodeValue = null, Children = { Count = 0 }, Secret = [redacted], "
+            + "AdditionalData = { Count = 0 } }, Children = { Count = 1 }, Secret = null, AdditionalData = { Count = 0 } }", facts[3]);
     }
 
     [Fact]
