@@ -32,9 +32,9 @@ internal sealed partial class ModelEmitter
         _writer.CloseBlock();
     }
 
-    private static string AppendMethod(PropertyModel property)
+    private string AppendMethod(PropertyModel property)
     {
-        if (property.Sensitive)
+        if (property.Sensitive || _type.Sensitive)
         {
             return "AppendRedacted";
         }

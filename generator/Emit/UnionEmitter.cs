@@ -60,13 +60,16 @@ internal sealed class UnionEmitter
     // The compiler's PrintMembers would print the raw JSON, which may hold a credential.
     private void EmitRecordMembers(string self)
     {
-        _writer.Line("/// <summary>Appends the JSON for ToString: a scalar as its JSON text, an object or array only as its count.</summary>");
+        var summary = _type.Sensitive
+            ? "Appends the JSON for ToString as [redacted], because the schema marks it as a credential, or null."
+            : "Appends the JSON for ToString: a scalar as its JSON text, an object or array only as its count.";
+        _writer.Line("/// <summary>" + summary + "</summary>");
         _writer.Line("/// <param name=\"builder\">The text being built.</param>");
         _writer.Line("/// <returns>Always true.</returns>");
         _writer.Line("private bool PrintMembers(global::System.Text.StringBuilder builder)");
         _writer.OpenBlock();
         _writer.Line("builder.Append(\"Json = \");");
-        _writer.Line(_syntax.Json + ".AppendValue(builder, Json);");
+        _writer.Line(_syntax.Json + (_type.Sensitive ? ".AppendRedactedJson" : ".AppendValue") + "(builder, Json);");
         _writer.Line("return true;");
         _writer.CloseBlock();
         _writer.Line();

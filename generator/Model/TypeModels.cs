@@ -41,7 +41,10 @@ internal enum TypeKind
     Union,
 }
 
-/// <summary>A generated type. Which arrays are filled depends on <see cref="Kind"/>.</summary>
+/// <summary>
+/// A generated type. Which arrays are filled depends on <see cref="Kind"/>. Sensitive means that the schema itself
+/// is marked as a credential, so the ToString of the object or union prints none of its values.
+/// </summary>
 internal sealed record TypeModel(
     TypeKind Kind,
     string Name,
@@ -49,7 +52,8 @@ internal sealed record TypeModel(
     bool Deprecated,
     EquatableArray<PropertyModel> Properties,
     EquatableArray<EnumMemberModel> Members,
-    EquatableArray<UnionBranchModel> Branches);
+    EquatableArray<UnionBranchModel> Branches,
+    bool Sensitive = false);
 
 /// <summary>
 /// A model property. Sensitive means that ToString prints the value as [redacted], because the schema or the

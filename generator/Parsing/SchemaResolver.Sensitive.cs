@@ -8,12 +8,22 @@ internal sealed partial class SchemaResolver
     // A JSON name that contains one of these words, in any letter case, marks a credential.
     private static readonly string[] SensitiveNameParts = { "token", "secret", "password", "api_key", "api-key", "apikey" };
 
+    // Marks already reported, because the walk visits a shared component once for every property that refers to it.
+    private readonly HashSet<YamlNode> _reportedMarks = new(ReferenceComparer.Instance);
+
     /// <summary>
     /// Returns whether a property holds a credential, which generated ToString methods print as [redacted]: its
     /// JSON name contains token, secret, password, api_key, api-key or apikey, or its schema is marked.
     /// </summary>
     private bool IsSensitive(string jsonName, YamlNode schema) =>
         HasSensitiveName(jsonName) || HasSensitiveKeyword(schema, new HashSet<YamlNode>(ReferenceComparer.Instance), 0);
+
+    /// <summary>
+    /// Returns whether an object or union schema is marked as a credential as a whole, by its own keywords, the
+    /// schemas it refers to or its allOf, oneOf and anyOf parts.
+    /// </summary>
+    private bool IsSensitiveSchema(YamlNode schema) =>
+        HasSensitiveKeyword(schema, new HashSet<YamlNode>(ReferenceComparer.Instance), 0);
 
     private static bool HasSensitiveName(string jsonName)
     {
@@ -39,7 +49,10 @@ internal sealed partial class SchemaResolver
             return false;
         }
 
-        if (map.GetString("format") == "password" || map.GetBool("writeOnly") || map.GetBool("x-sensitive"))
+        // Both marks are read before deciding, so that a misspelt one is reported even next to a valid one.
+        var writeOnly = IsMarked(map, "writeOnly");
+        var flagged = IsMarked(map, "x-sensitive");
+        if (writeOnly || flagged || map.GetString("format") == "password")
         {
             return true;
         }
@@ -63,5 +76,37 @@ internal sealed partial class SchemaResolver
         }
 
         return false;
+    }
+
+    // Reads writeOnly or x-sensitive. A value other than a YAML boolean is reported with its position and counts
+    // as a mark, because ignoring a misspelt mark would print the credential it was meant to hide.
+    private bool IsMarked(YamlMappingNode map, string keyword)
+    {
+        var node = map.Get(keyword);
+        if (node is null)
+        {
+            return false;
+        }
+
+        if (node is YamlScalarNode { Value: "true" or "True" or "TRUE" })
+        {
+            return true;
+        }
+
+        if (node is YamlScalarNode { Value: "false" or "False" or "FALSE" })
+        {
+            return false;
+        }
+
+        if (_reportedMarks.Add(node))
+        {
+            var text = node is YamlScalarNode { Value: { } value } ? "'" + value + "'" : "not a scalar";
+            _diagnostics.Report(
+                DiagnosticDescriptors.InvalidDocument,
+                node,
+                "The keyword '" + keyword + "' must be true or false, but it is " + text);
+        }
+
+        return true;
     }
 }

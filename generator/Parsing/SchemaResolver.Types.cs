@@ -162,7 +162,8 @@ internal sealed partial class SchemaResolver
                 break;
         }
 
-        return new TypeModel(kind, name, description, deprecated, properties, members, branches);
+        var sensitive = kind is TypeKind.Object or TypeKind.Union && IsSensitiveSchema(map);
+        return new TypeModel(kind, name, description, deprecated, properties, members, branches, sensitive);
     }
 
     // A type may not declare a member with its own name (CS0542), as a schema named Value, Read or ToJson would.

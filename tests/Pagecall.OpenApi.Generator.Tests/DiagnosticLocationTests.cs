@@ -360,6 +360,42 @@ public sealed class DiagnosticLocationTests
     }
 
     [Theory]
+    [InlineData("x-sensitive", "yes")]
+    [InlineData("x-sensitive", "'on'")]
+    [InlineData("x-sensitive", "1")]
+    [InlineData("writeOnly", "on")]
+    public void NonBooleanSensitiveMarkerIsPcg008(string keyword, string value)
+    {
+        var spec = LoginSpec(keyword, value);
+
+        var result = Generate(spec);
+
+        // The diagnostic points at the value, because a mark that is silently ignored would print the secret.
+        var column = 31 + keyword.Length;
+        var diagnostic = AssertOnly(result, "PCG008", DiagnosticSeverity.Error, spec, line: 11, column: column);
+        Assert.Contains(keyword, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(value.Trim('\''), diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("true or false", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("TRUE")]
+    [InlineData("false")]
+    [InlineData("FALSE")]
+    public void YamlBooleanSensitiveMarkerIsAccepted(string value)
+    {
+        var spec = LoginSpec("x-sensitive", value);
+
+        var result = Generate(spec);
+
+        Assert.Empty(result.GeneratorDiagnostics);
+        var login = result.Sources.Single(source => source.HintName.EndsWith(".Login.g.cs", StringComparison.Ordinal));
+        var source = login.SourceText.ToString();
+        var redacted = source.Contains("AppendRedacted(builder, Pin)", StringComparison.Ordinal);
+        Assert.Equal(value == "TRUE", redacted);
+    }
+
+    [Theory]
     [InlineData("My Client")]
     [InlineData("1Client")]
     [InlineData("Api..Client")]
@@ -388,6 +424,17 @@ public sealed class DiagnosticLocationTests
         result.AssertCompilesCleanly();
         Assert.NotEmpty(result.Sources);
     }
+
+    /// <summary>Returns a spec whose Login model has one string property, pin, with the given keyword and value.</summary>
+    private static string LoginSpec(string keyword, string value) => Header + $$"""
+        paths: {}
+        components:
+          schemas:
+            Login:
+              type: object
+              properties:
+                pin: {type: string, {{keyword}}: {{value}}}
+        """;
 
     private static GenerationResult Generate(
         string spec, string path = InlineSpecs.SpecPath, string clientName = InlineSpecs.ClientName)

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.CSharp;
 using Pagecall.OpenApi.Generator.Tests.Infrastructure;
 
 namespace Pagecall.OpenApi.Generator.Tests;
@@ -47,6 +48,52 @@ public sealed class GeneratedCodeCompileTests
         result.AssertCompilesCleanly();
         Assert.Null(result.OutputCompilation.GetTypeByMetadataName("System.Text.Json.JsonElement")!
             .GetMembers("DeepEquals").FirstOrDefault());
+    }
+
+    /// <summary>A union, a sensitive union and a model with list, map and JSON value properties.</summary>
+    private const string UnionSpec = """
+        openapi: 3.0.3
+        info:
+          title: Shapes
+          version: 1.0.0
+        paths: {}
+        components:
+          schemas:
+            Code:
+              oneOf:
+                - {type: string}
+                - {type: integer}
+            Passcode:
+              oneOf:
+                - {type: string, format: password}
+                - {type: integer}
+            Holder:
+              type: object
+              properties:
+                codes: {type: array, items: {$ref: '#/components/schemas/Code'}}
+                scores: {type: object, additionalProperties: {type: number}}
+                payload: {}
+                passcode: {$ref: '#/components/schemas/Passcode'}
+        """;
+
+    [Fact]
+    public void PagecallSpecCompilesAsCSharp11()
+    {
+        // The README promises C# 11 or later, so the generated code may use nothing newer.
+        var parseOptions = GeneratorHarness.ParseOptions.WithLanguageVersion(LanguageVersion.CSharp11);
+        var consumer = TestCompilation.Create();
+        foreach (var tree in consumer.SyntaxTrees)
+        {
+            // Roslyn rejects a compilation whose trees have different language versions.
+            consumer = consumer.ReplaceSyntaxTree(tree, tree.WithRootAndOptions(tree.GetRoot(TestContext.Current.CancellationToken), parseOptions));
+        }
+
+        var result = GeneratorHarness.Run(
+            [SpecFile.Load(RepositoryPaths.PagecallSpec, SpecRuns.PagecallClientName), InlineSpecs.File(UnionSpec)],
+            consumer,
+            parseOptions);
+
+        result.AssertCompilesCleanly();
     }
 
     [Theory]

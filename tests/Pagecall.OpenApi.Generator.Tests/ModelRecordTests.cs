@@ -193,6 +193,130 @@ public sealed class ModelRecordTests
         ("null", "{}", false),
     ];
 
+    /// <summary>A model and a union that are marked sensitive as a whole, not through one property.</summary>
+    private const string SensitiveTypeSpec = """
+        openapi: 3.0.3
+        info:
+          title: Whole
+          version: 1.0.0
+        paths: {}
+        components:
+          schemas:
+            Credential:
+              type: object
+              x-sensitive: true
+              properties:
+                value: {type: string}
+                hint: {type: string}
+            Passcode:
+              oneOf:
+                - {type: string, format: password}
+                - {type: integer}
+            Login:
+              type: object
+              properties:
+                name: {type: string}
+                credential: {$ref: '#/components/schemas/Credential'}
+        """;
+
+    private const string SensitiveTypeProbe = """
+        namespace Consumer;
+
+        /// <summary>Prints generated Whole records.</summary>
+        public static class SensitiveTypeProbe
+        {
+            /// <summary>Returns the ToString text of a Credential, a Passcode, a Login and a null Passcode.</summary>
+            public static string[] Run()
+            {
+                var credential = global::Inline.Api.Credential.FromJson("{\"value\":\"v-credential\",\"hint\":\"v-hint\",\"x\":1}");
+                var passcode = new global::Inline.Api.Passcode(global::System.Text.Json.JsonDocument.Parse("\"v-passcode\"").RootElement.Clone());
+                var login = global::Inline.Api.Login.FromJson("{\"name\":\"ann\",\"credential\":{\"value\":\"v-credential\"}}");
+                var empty = new global::Inline.Api.Passcode(global::System.Text.Json.JsonDocument.Parse("null").RootElement.Clone());
+                return [credential.ToString(), passcode.ToString(), login.ToString(), empty.ToString()];
+            }
+        }
+        """;
+
+    private const string SurrogateSpec = """
+        openapi: 3.0.3
+        info:
+          title: Surrogates
+          version: 1.0.0
+        paths: {}
+        components:
+          schemas:
+            Tagged:
+              type: object
+              properties:
+                name: {type: string}
+                tags: {type: object, additionalProperties: {type: string}}
+        """;
+
+    private const string SurrogateProbe = """
+        namespace Consumer;
+
+        /// <summary>Reads a generated Tagged record.</summary>
+        public static class SurrogateProbe
+        {
+            /// <summary>Returns the full name of the exception type that FromJson throws, or "none".</summary>
+            public static string Run(string json)
+            {
+                try
+                {
+                    global::Inline.Api.Tagged.FromJson(json);
+                    return "none";
+                }
+                catch (global::System.Exception exception)
+                {
+                    return exception.GetType().FullName!;
+                }
+            }
+        }
+        """;
+
+    /// <summary>A model whose properties are the model itself and a list of it.</summary>
+    private const string RecursiveSpec = """
+        openapi: 3.0.3
+        info:
+          title: Trees
+          version: 1.0.0
+        paths: {}
+        components:
+          schemas:
+            Node:
+              type: object
+              properties:
+                node: {$ref: '#/components/schemas/Node'}
+                children: {type: array, items: {$ref: '#/components/schemas/Node'}}
+                secret: {type: string, x-sensitive: true}
+        """;
+
+    private const string RecursiveProbe = """
+        namespace Consumer;
+
+        /// <summary>Compares and prints generated Node records.</summary>
+        public static class RecursiveProbe
+        {
+            private const string Json = "{\"node\":{\"children\":[],\"secret\":\"v-inner\"},\"children\":[{\"children\":[{}]}]}";
+            private const string OtherJson = "{\"node\":{\"children\":[],\"secret\":\"v-inner\"},\"children\":[{\"children\":[{\"secret\":\"x\"}]}]}";
+
+            /// <summary>Returns equal, hashEqual, otherEqual and the text of the first node.</summary>
+            public static string[] Run()
+            {
+                var left = global::Inline.Api.Node.FromJson(Json);
+                var right = global::Inline.Api.Node.FromJson(Json);
+                var other = global::Inline.Api.Node.FromJson(OtherJson);
+                return
+                [
+                    left.Equals(right).ToString(),
+                    (left.GetHashCode() == right.GetHashCode()).ToString(),
+                    left.Equals(other).ToString(),
+                    left.ToString(),
+                ];
+            }
+        }
+        """;
+
     private static readonly Lazy<Dictionary<string, string>> s_pagecallFacts = new(RunPagecallProbe);
 
     [Fact]
@@ -379,6 +503,95 @@ public sealed class ModelRecordTests
             GeneratorHarness.ParseOptions.WithPreprocessorSymbols("NET9_0_OR_GREATER"), ["-0", "-0.0"], ["0", "0e5"]);
 
         Assert.Equal(deepEquals, fallback);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void HugeExponentHashAgreesWithEquals(bool deepEquals)
+    {
+        var options = deepEquals
+            ? GeneratorHarness.ParseOptions.WithPreprocessorSymbols("NET9_0_OR_GREATER")
+            : GeneratorHarness.ParseOptions;
+        string[] lefts = ["0", "-0", "0.0e-99999999999", "1e2147483648", "0.1e2147483649"];
+        string[] rights = ["0e99999999999", "0E+99999999999", "0", "10e2147483647", "1e2147483648"];
+
+        var results = CompareJsonPayloads(options, lefts, rights);
+
+        for (var i = 0; i < lefts.Length; i++)
+        {
+            var parts = results[i].Split(',');
+            Assert.True(parts[0] == parts[2], $"Equals of {lefts[i]} and {rights[i]} depends on the argument order.");
+            if (parts[0] == "True")
+            {
+                Assert.True(parts[1] == "True", $"{lefts[i]} and {rights[i]} are equal but their hash codes differ.");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void LoneSurrogateStringCompares(bool deepEquals)
+    {
+        var options = deepEquals
+            ? GeneratorHarness.ParseOptions.WithPreprocessorSymbols("NET9_0_OR_GREATER")
+            : GeneratorHarness.ParseOptions;
+        string[] lefts = ["\"\\ud800\"", "\"\\ud800\"", "{\"\\udc00\": 1}"];
+        string[] rights = ["\"\\ud800\"", "\"\\ud801\"", "{\"\\udc00\": 1}"];
+
+        var results = CompareJsonPayloads(options, lefts, rights);
+
+        Assert.Equal("True,True,True", results[0]);
+        Assert.Equal("False", results[1].Split(',')[0]);
+        Assert.Equal("True,True,True", results[2]);
+    }
+
+    [Theory]
+    [InlineData("{\"name\": \"\\ud800\"}")]
+    [InlineData("{\"\\udc00\": 1}")]
+    [InlineData("{\"tags\": {\"\\ud800\": \"a\"}}")]
+    public void LoneSurrogateReadIsJsonException(string json)
+    {
+        var result = GeneratorHarness.Run(
+            [InlineSpecs.File(SurrogateSpec)], TestCompilation.Create(extraSources: [SurrogateProbe]));
+        result.AssertCompilesCleanly();
+
+        var outcome = (string)InMemoryAssembly.Invoke(result.OutputCompilation, "Consumer.SurrogateProbe", "Run", json)!;
+
+        // FromJson documents JsonException for JSON that does not fit, and callers catch only that.
+        Assert.Equal("System.Text.Json.JsonException", outcome);
+    }
+
+    [Fact]
+    public void RecursiveRecordsCompareAndPrint()
+    {
+        var result = GeneratorHarness.Run(
+            [InlineSpecs.File(RecursiveSpec)], TestCompilation.Create(extraSources: [RecursiveProbe]));
+        result.AssertCompilesCleanly();
+
+        var facts = (string[])InMemoryAssembly.Invoke(result.OutputCompilation, "Consumer.RecursiveProbe", "Run")!;
+
+        Assert.Equal("True", facts[0]);
+        Assert.Equal("True", facts[1]);
+        Assert.Equal("False", facts[2]);
+        Assert.Equal("Node { NodeValue = Node { NodeValue = null, Children = { Count = 0 }, Secret = [redacted], "
+            + "AdditionalData = { Count = 0 } }, Children = { Count = 1 }, Secret = null, AdditionalData = { Count = 0 } }", facts[3]);
+    }
+
+    [Fact]
+    public void SensitiveTypePrintsNoValue()
+    {
+        var result = GeneratorHarness.Run(
+            [InlineSpecs.File(SensitiveTypeSpec)], TestCompilation.Create(extraSources: [SensitiveTypeProbe]));
+        result.AssertCompilesCleanly();
+
+        var texts = (string[])InMemoryAssembly.Invoke(result.OutputCompilation, "Consumer.SensitiveTypeProbe", "Run")!;
+
+        Assert.Equal("Credential { Value = [redacted], Hint = [redacted], AdditionalData = { Count = 1 } }", texts[0]);
+        Assert.Equal("Passcode { Json = [redacted] }", texts[1]);
+        Assert.Equal("Login { Name = ann, Credential = [redacted], AdditionalData = { Count = 0 } }", texts[2]);
+        Assert.Equal("Passcode { Json = null }", texts[3]);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -18,8 +20,37 @@ public static class Addresses
 
     /// <summary>
     /// Quotes text as a JSON string. The relaxed encoder leaves non-ASCII text readable and still escapes '"', '\'
-    /// and control characters, so quoted text cannot break a line or send terminal escape sequences.
+    /// and control characters, so quoted text cannot break a line or send terminal escape sequences. Invisible
+    /// format characters, such as the bidirectional override U+202E and the zero-width space U+200B, are escaped
+    /// too, so a live name cannot reorder the rest of a line or pass for another name.
     /// </summary>
     internal static string Quote(string key) =>
-        $"\"{JsonEncodedText.Encode(key, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)}\"";
+        $"\"{EscapeFormatCharacters(JsonEncodedText.Encode(key, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString())}\"";
+
+    // The relaxed encoder leaves characters of the Unicode category Cf (format) as they are. Each is written as
+    // \uXXXX, one escape per UTF-16 code unit, as JSON writes characters outside the Basic Multilingual Plane.
+    private static string EscapeFormatCharacters(string encoded)
+    {
+        StringBuilder? escaped = null;
+        var copied = 0;
+        var index = 0;
+        foreach (var rune in encoded.EnumerateRunes())
+        {
+            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
+            {
+                escaped ??= new StringBuilder(encoded.Length + 12);
+                escaped.Append(encoded, copied, index - copied);
+                for (var unit = index; unit < index + rune.Utf16SequenceLength; unit++)
+                {
+                    escaped.Append(CultureInfo.InvariantCulture, $"\\u{(int)encoded[unit]:X4}");
+                }
+
+                copied = index + rune.Utf16SequenceLength;
+            }
+
+            index += rune.Utf16SequenceLength;
+        }
+
+        return escaped is null ? encoded : escaped.Append(encoded, copied, encoded.Length - copied).ToString();
+    }
 }

@@ -227,6 +227,51 @@ public sealed class UnmanagedTests
         Assert.DoesNotContain('\u001b', markdown);
     }
 
+    [Theory]
+    [InlineData("\u009b2J", "\\u009B2J")]
+    [InlineData("admin\u202e", "admin\\u202E")]
+    [InlineData("a\u2028b", "a\\u2028b")]
+    [InlineData("a\u0085b", "a\\u0085b")]
+    [InlineData("an\u200bn", "an\\u200Bn")]
+    [InlineData("tag\U000E0041", "tag\\uDB40\\uDC41")]
+    public void UnmanagedInvisibleCharactersEscaped(string name, string escaped)
+    {
+        var room = new UnmanagedRoom(name, RoomA);
+        var plan = new Plan("workspace.yaml", []) { Unmanaged = new UnmanagedObjects([name], [room]) };
+
+        var text = PlanTextRenderer.Render(plan);
+        var markdown = PlanMarkdownRenderer.Render(plan);
+
+        // A format character such as U+202E reorders the rest of the line on screen, so it must not appear raw.
+        Assert.Contains($"    user[\"{escaped}\"]\n", text, StringComparison.Ordinal);
+        Assert.Contains($"    room[\"{escaped}\"] ({RoomA})\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(800)]
+    [InlineData(1_000)]
+    [InlineData(4_000)]
+    public void MarkdownWithLeftAloneStaysWithinLimit(int maxCharacters)
+    {
+        var changes = Enumerable.Range(0, 200).Select(index => new PlannedChange
+        {
+            Address = Addresses.User($"new-user-{index:D3}"),
+            Kind = ResourceKind.User,
+            Action = ChangeAction.Create,
+            Reason = "not in the workspace",
+        }).ToList();
+        var rooms = Enumerable.Range(0, 10)
+            .Select(index => new UnmanagedRoom(new string('r', maxCharacters / 60) + index, RoomA)).ToList();
+        var plan = new Plan(new string('m', 200) + ".yaml", changes) { Unmanaged = new UnmanagedObjects([], rooms) };
+
+        var markdown = PlanMarkdownRenderer.Render(plan, maxCharacters);
+
+        Assert.True(markdown.Length <= maxCharacters, $"{markdown.Length} characters for a limit of {maxCharacters}.");
+        Assert.Contains("Left alone", markdown, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Applies the full manifest, terminates the room Ended, and plans the reduced manifest. Returns the plan, the
     /// live workspace it was planned against and the id of the room Dropped.

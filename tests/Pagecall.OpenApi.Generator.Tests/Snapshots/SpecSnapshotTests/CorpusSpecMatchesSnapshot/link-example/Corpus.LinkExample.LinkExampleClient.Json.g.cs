@@ -139,7 +139,7 @@ namespace Corpus.LinkExample
         internal static T Parse<T>(string json, ReadFunc<T> read) =>
             ReadBytes(global::System.Text.Encoding.UTF8.GetBytes(json), read);
 
-        /// <summary>Parses UTF-8 JSON with a reader function.</summary>
+        /// <summary>Parses UTF-8 JSON with a reader function. A string that cannot be decoded throws JsonException, as malformed JSON does.</summary>
         internal static T ReadBytes<T>(byte[] utf8Json, ReadFunc<T> read)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
@@ -148,7 +148,15 @@ namespace Corpus.LinkExample
                 throw new global::System.Text.Json.JsonException("The JSON text is empty.");
             }
 
-            return read(ref reader);
+            try
+            {
+                return read(ref reader);
+            }
+            catch (global::System.InvalidOperationException exception)
+            {
+                // Decoding a string or property name that escapes a lone surrogate, such as "\ud800", throws this.
+                throw new global::System.Text.Json.JsonException(exception.Message, exception);
+            }
         }
 
         /// <summary>Writes a value as JSON text.</summary>
@@ -291,11 +299,17 @@ namespace Corpus.LinkExample
                 return left.ValueKind == right.ValueKind;
             }
 
-        #if NET9_0_OR_GREATER
-            return global::System.Text.Json.JsonElement.DeepEquals(left, right);
-        #else
-            return JsonContentEquals(left, right);
-        #endif
+            try
+            {
+                return ContentEquals(left, right);
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                // A string or property name that escapes a lone surrogate, such as "\ud800", cannot be decoded, so such
+                // values are equal only when their JSON text is, whitespace and property order included. JsonHash falls
+                // back to the same text.
+                return string.Equals(left.GetRawText(), right.GetRawText(), global::System.StringComparison.Ordinal);
+            }
         }
 
         /// <summary>Compares two optional JSON values by content. Two nulls are equal.</summary>
@@ -305,35 +319,14 @@ namespace Corpus.LinkExample
         /// <summary>Returns a hash code of a JSON value that agrees with <see cref="JsonEquals(global::System.Text.Json.JsonElement, global::System.Text.Json.JsonElement)"/>.</summary>
         internal static int JsonHash(global::System.Text.Json.JsonElement value)
         {
-            switch (value.ValueKind)
+            try
             {
-                case global::System.Text.Json.JsonValueKind.Object:
-                    // Property order does not count for equality, so the property hashes are summed.
-                    var count = 0;
-                    var sum = 0;
-                    foreach (var property in value.EnumerateObject())
-                    {
-                        count++;
-                        sum = unchecked(sum + global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(property.Name), JsonHash(property.Value)));
-                    }
-
-                    return global::System.HashCode.Combine(value.ValueKind, count, sum);
-                case global::System.Text.Json.JsonValueKind.Array:
-                    var hash = new global::System.HashCode();
-                    hash.Add(value.ValueKind);
-                    foreach (var item in value.EnumerateArray())
-                    {
-                        hash.Add(JsonHash(item));
-                    }
-
-                    return hash.ToHashCode();
-                case global::System.Text.Json.JsonValueKind.String:
-                    return global::System.HashCode.Combine(value.ValueKind, global::System.StringComparer.Ordinal.GetHashCode(value.GetString()!));
-                case global::System.Text.Json.JsonValueKind.Number:
-                    var number = CanonicalNumber(value.GetRawText());
-                    return global::System.HashCode.Combine(value.ValueKind, number is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(number));
-                default:
-                    return (int)value.ValueKind;
+                return ContentHash(value);
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                // The value contains a lone surrogate, which JsonEquals compares by JSON text.
+                return global::System.HashCode.Combine(value.ValueKind, global::System.StringComparer.Ordinal.GetHashCode(value.GetRawText()));
             }
         }
 
@@ -378,6 +371,10 @@ namespace Corpus.LinkExample
         /// <summary>Appends "[redacted]" for ToString in place of a sensitive value, or "null" when there is none.</summary>
         internal static void AppendRedacted(global::System.Text.StringBuilder builder, object? value) =>
             builder.Append(value is null ? "null" : "[redacted]");
+
+        /// <summary>Appends "[redacted]" for ToString in place of a sensitive JSON value, or "null" when it is JSON null or unset.</summary>
+        internal static void AppendRedactedJson(global::System.Text.StringBuilder builder, global::System.Text.Json.JsonElement value) =>
+            builder.Append(value.ValueKind is global::System.Text.Json.JsonValueKind.Null or global::System.Text.Json.JsonValueKind.Undefined ? "null" : "[redacted]");
 
         /// <summary>Appends only the count of a list or map for ToString, so none of its items is printed.</summary>
         internal static void AppendCount<T>(global::System.Text.StringBuilder builder, global::System.Collections.Generic.ICollection<T>? values)
@@ -539,6 +536,58 @@ namespace Corpus.LinkExample
             return true;
         }
 
+        private static int ContentHash(global::System.Text.Json.JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case global::System.Text.Json.JsonValueKind.Object:
+                    // Property order does not count for equality, so the property hashes are summed.
+                    var count = 0;
+                    var sum = 0;
+                    foreach (var property in value.EnumerateObject())
+                    {
+                        count++;
+                        sum = unchecked(sum + global::System.HashCode.Combine(global::System.StringComparer.Ordinal.GetHashCode(property.Name), ContentHash(property.Value)));
+                    }
+
+                    return global::System.HashCode.Combine(value.ValueKind, count, sum);
+                case global::System.Text.Json.JsonValueKind.Array:
+                    var hash = new global::System.HashCode();
+                    hash.Add(value.ValueKind);
+                    foreach (var item in value.EnumerateArray())
+                    {
+                        hash.Add(ContentHash(item));
+                    }
+
+                    return hash.ToHashCode();
+                case global::System.Text.Json.JsonValueKind.String:
+                    return global::System.HashCode.Combine(value.ValueKind, global::System.StringComparer.Ordinal.GetHashCode(value.GetString()!));
+                case global::System.Text.Json.JsonValueKind.Number:
+                    var number = CanonicalNumber(value.GetRawText());
+                    return global::System.HashCode.Combine(value.ValueKind, number is null ? 0 : global::System.StringComparer.Ordinal.GetHashCode(number));
+                default:
+                    return (int)value.ValueKind;
+            }
+        }
+
+        private static bool ContentEquals(global::System.Text.Json.JsonElement left, global::System.Text.Json.JsonElement right)
+        {
+        #if NET9_0_OR_GREATER
+            try
+            {
+                return global::System.Text.Json.JsonElement.DeepEquals(left, right);
+            }
+            catch (global::System.ArgumentOutOfRangeException)
+            {
+                // DeepEquals throws on a number whose exponent does not fit in an int, such as 1e99999999999, which a
+                // server may send, so such values are compared by JsonContentEquals.
+                return JsonContentEquals(left, right);
+            }
+        #else
+            return JsonContentEquals(left, right);
+        #endif
+        }
+
         // Used in place of JsonElement.DeepEquals, which .NET 8 lacks, and with the same rules.
         private static bool JsonContentEquals(global::System.Text.Json.JsonElement left, global::System.Text.Json.JsonElement right)
         {
@@ -622,8 +671,8 @@ namespace Corpus.LinkExample
 
         // Returns the decimal value of a JSON number as sign, significant digits and exponent, so that 1.50, 15e-1 and
         // 0.15E1 all give "15e-1" and every zero gives "0". Returns null when the exponent does not fit in an int.
-        // NOTE: two numbers with such an exponent are then equal only when their text is equal, which may differ from
-        // JsonElement.DeepEquals on .NET 9 and later.
+        // NOTE: two nonzero numbers with such an exponent are then equal only when their text is equal. On .NET 9 and
+        // later JsonElement.DeepEquals throws on such a number, and JsonEquals falls back to this comparison.
         private static string? CanonicalNumber(string text)
         {
             var negative = text[0] == '-';
@@ -645,6 +694,13 @@ namespace Corpus.LinkExample
                 }
             }
 
+            // Every zero is "0" whatever its exponent, so 0e99999999999 equals 0 and gets the same hash code.
+            var significant = digits.ToString().TrimStart('0');
+            if (significant.Length == 0)
+            {
+                return "0";
+            }
+
             if (index < text.Length && (text[index] == 'e' || text[index] == 'E'))
             {
                 if (!int.TryParse(text.Substring(index + 1), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out var written))
@@ -653,12 +709,6 @@ namespace Corpus.LinkExample
                 }
 
                 exponent += written;
-            }
-
-            var significant = digits.ToString().TrimStart('0');
-            if (significant.Length == 0)
-            {
-                return "0";
             }
 
             var trimmed = significant.TrimEnd('0');
