@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text.Json;
 using Pagecall.Api;
 using Pagecall.Emulator;
@@ -24,7 +23,8 @@ internal static class ApiFailures
         return exception switch
         {
             PagecallClientApiException api => DescribeStatus(api),
-            HttpRequestException or SocketException => DescribeTransport(exception, apiBaseAddress, target),
+            { } transport when TransportFailure.IsTransportFailure(transport) =>
+                DescribeTransport(transport, apiBaseAddress, target),
             TaskCanceledException when !cancellationToken.IsCancellationRequested =>
                 $"A request to {target} timed out. Run the command again.",
             TimeoutRejectedException => $"A request to {target} timed out. Run the command again.",
