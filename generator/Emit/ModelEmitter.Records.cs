@@ -49,7 +49,7 @@ internal sealed partial class ModelEmitter
         _writer.Line("/// values by content.");
         _writer.Line("/// </summary>");
         _writer.Line("/// <param name=\"other\">The object to compare with.</param>");
-        _writer.Line("/// <returns>Whether both objects hold equal values.</returns>");
+        _writer.Line("/// <returns>Whether both objects have equal values.</returns>");
         _writer.Line("public bool Equals(" + Self + "? other)");
         _writer.OpenBlock();
         _writer.Line("if (other is null)");

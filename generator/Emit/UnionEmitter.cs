@@ -57,7 +57,7 @@ internal sealed class UnionEmitter
         _writer.CloseBlock();
     }
 
-    // The compiler's PrintMembers would print the raw JSON, which may hold a credential.
+    // The compiler's PrintMembers would print the raw JSON, which may contain a credential.
     private void EmitRecordMembers(string self)
     {
         var summary = _type.Sensitive
@@ -75,7 +75,7 @@ internal sealed class UnionEmitter
         _writer.Line();
         _writer.Line("/// <summary>Compares the JSON values by content: numbers by decimal value, objects regardless of property order.</summary>");
         _writer.Line("/// <param name=\"other\">The union to compare with.</param>");
-        _writer.Line("/// <returns>Whether both unions hold equal JSON values.</returns>");
+        _writer.Line("/// <returns>Whether both unions have equal JSON values.</returns>");
         _writer.Line("public bool Equals(" + self + "? other) => other is not null && " + _syntax.Json + ".JsonEquals(Json, other.Json);");
         _writer.Line();
         _writer.Line("/// <summary>Returns a hash code that agrees with Equals: equal unions get equal hash codes.</summary>");

@@ -12,7 +12,7 @@ internal sealed partial class SchemaResolver
     private readonly HashSet<YamlNode> _reportedMarks = new(ReferenceComparer.Instance);
 
     /// <summary>
-    /// Returns whether a property holds a credential, which generated ToString methods print as [redacted]: its
+    /// Returns whether a property contains a credential, which generated ToString methods print as [redacted]: its
     /// JSON name contains token, secret, password, api_key, api-key or apikey, or its schema is marked.
     /// </summary>
     private bool IsSensitive(string jsonName, YamlNode schema) =>

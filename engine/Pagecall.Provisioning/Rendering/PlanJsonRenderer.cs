@@ -8,15 +8,14 @@ namespace Pagecall.Provisioning.Rendering;
 
 /// <summary>
 /// Renders a plan as versioned JSON, described in docs/plan-format.md. Every change is listed, unchanged ones
-/// included, and so is every user and room left alone. Sensitive values are written as null and flagged in the <c>sensitive</c> mask, which has the same keys
-/// as <c>fields</c>.
+/// included, and so is every user and room left alone. Sensitive values are written as null and flagged in the
+/// <c>sensitive</c> mask, which has the same keys as <c>fields</c>.
 /// </summary>
 public static class PlanJsonRenderer
 {
     /// <summary>
-    /// The version of the JSON plan format. Adding a property changes no number, because readers ignore properties
-    /// they do not know. The minor number grows when a property gains a value that a reader may need to handle,
-    /// such as a new action, and the major number when a property is removed, renamed or changes meaning.
+    /// The version of the JSON plan format. The minor number grows when properties are added (1.1 added
+    /// <c>unmanaged</c>), the major number when a property is removed, renamed or changes meaning.
     /// </summary>
     public const string FormatVersion = "1.1";
 

@@ -7,9 +7,8 @@ namespace Pagecall.Provisioning.Rendering;
 /// <summary>
 /// Renders a plan as GitHub-flavoured Markdown for a pull request comment: the counts first, then the destructive
 /// changes, then every change in a <c>diff</c> block, then the users and rooms left alone. Unchanged objects are
-/// counted, not listed. The output stays
-/// within a size limit (<see cref="DefaultMaxCharacters"/> unless the caller sets one), leaving out the changes
-/// that do not fit and saying how many.
+/// counted, not listed. The output stays within a size limit (<see cref="DefaultMaxCharacters"/> unless the
+/// caller sets one), leaving out the changes that do not fit and saying how many.
 /// </summary>
 public static class PlanMarkdownRenderer
 {

@@ -101,7 +101,7 @@ namespace Pagecall.Api
         /// values by content.
         /// </summary>
         /// <param name="other">The object to compare with.</param>
-        /// <returns>Whether both objects hold equal values.</returns>
+        /// <returns>Whether both objects have equal values.</returns>
         public bool Equals(global::Pagecall.Api.UpdateMemberRequest? other)
         {
             if (other is null)

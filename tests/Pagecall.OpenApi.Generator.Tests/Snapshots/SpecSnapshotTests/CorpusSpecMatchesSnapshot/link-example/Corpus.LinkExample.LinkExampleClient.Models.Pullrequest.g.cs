@@ -146,7 +146,7 @@ namespace Corpus.LinkExample
         /// values by content.
         /// </summary>
         /// <param name="other">The object to compare with.</param>
-        /// <returns>Whether both objects hold equal values.</returns>
+        /// <returns>Whether both objects have equal values.</returns>
         public bool Equals(global::Corpus.LinkExample.Pullrequest? other)
         {
             if (other is null)

@@ -114,7 +114,7 @@ namespace Corpus.LinkExample
         /// values by content.
         /// </summary>
         /// <param name="other">The object to compare with.</param>
-        /// <returns>Whether both objects hold equal values.</returns>
+        /// <returns>Whether both objects have equal values.</returns>
         public bool Equals(global::Corpus.LinkExample.User? other)
         {
             if (other is null)

@@ -117,7 +117,7 @@ namespace Corpus.PetstoreExpanded
         /// values by content.
         /// </summary>
         /// <param name="other">The object to compare with.</param>
-        /// <returns>Whether both objects hold equal values.</returns>
+        /// <returns>Whether both objects have equal values.</returns>
         public bool Equals(global::Corpus.PetstoreExpanded.NewPet? other)
         {
             if (other is null)

@@ -120,7 +120,7 @@ namespace Corpus.Petstore
         /// values by content.
         /// </summary>
         /// <param name="other">The object to compare with.</param>
-        /// <returns>Whether both objects hold equal values.</returns>
+        /// <returns>Whether both objects have equal values.</returns>
         public bool Equals(global::Corpus.Petstore.Error? other)
         {
             if (other is null)
